@@ -1,0 +1,46 @@
+// paralign/read.hpp — reading a file into a Document.
+//
+// Reads the bytes, finds their encoding (a BOM, then ICU's detector; --encoding overrides), converts to UTF-8,
+// normalises line ends, detects the language (zh, en, fr, es, ru, ar) unless given, and hands the text to the
+// structure stage.
+//
+//   paralign::ReadOptions opts;
+//   auto doc = paralign::read_document("corpora/A_59_181.zh.txt", opts);
+//   if (!doc) { /* doc.status().to_string(): "corpora/A_59_181.zh.txt: ..." */ }
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "paralign/document.hpp"
+#include "paralign/status.hpp"
+
+namespace paralign {
+
+struct ReadOptions {
+  std::string encoding;   ///< "" to detect; else an ICU converter name such as "UTF-8", "GB18030", "windows-1252"
+  std::string language;   ///< "" to detect from the text
+  std::string symbol;     ///< "" to find the symbol in the text
+  bool segmented = false; ///< input is one sentence per line
+  std::size_t max_input_bytes = std::size_t{512} << 20;  ///< larger inputs are refused (kTooLarge)
+};
+
+/// Text decoded to UTF-8 with LF line ends and no BOM.
+struct DecodedText {
+  std::string text;
+  std::string encoding;  ///< the source encoding, as named by ICU
+};
+
+/// Decodes `bytes` (from file `name`, used in messages). Errors: kEmpty, kBinary, kEncoding.
+Result<DecodedText> decode_text(std::string_view bytes, const std::string& name, const ReadOptions& options);
+
+/// Guesses the language of UTF-8 text from its script and common words: "zh", "en", "fr", "es", "ru", "ar", or ""
+/// when there is too little text to tell.
+std::string detect_language(std::string_view text);
+
+/// Reads, decodes and structures one file. Errors: kNotFound, kIsDirectory, kIo, kTooLarge, plus those of
+/// decode_text and build_structure, each naming the file.
+Result<Document> read_document(const std::string& path, const ReadOptions& options);
+
+}  // namespace paralign
