@@ -1,0 +1,38 @@
+// Internal to the read stage: helpers shared by decoding, language detection and their tests.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "paralign/status.hpp"
+
+namespace paralign {
+
+/// The 1-based line holding byte `offset` of `bytes` (LF, CRLF and lone CR each end a line). Linear in `offset`.
+std::size_t line_at(std::string_view bytes, std::size_t offset);
+
+/// The function-word table of corpora/data/language-words.tsv: for each word, the languages that use it often.
+struct LanguageWords {
+  std::unordered_map<std::string, std::vector<std::string>> languages_by_word;
+  std::size_t entries = 0;  ///< number of (language, word) lines read
+};
+
+/// Parses the table's text (format in the header comment of the file). `name` is used in messages.
+/// Errors: kParse with the line for a line without a TAB, an unknown language, an empty or upper-case word, or a
+/// (language, word) pair given twice.
+Result<LanguageWords> parse_language_words(std::string_view tsv, const std::string& name);
+
+/// Finds a data file by name: $PARALIGN_DATA_DIR, then the source tree's corpora/data, then the installed
+/// share/paralign. Returns "" when none holds it.
+std::string find_data_file(const std::string& file_name);
+
+/// The languages paralign reads: zh, en, fr, es, ru, ar.
+bool is_supported_language(std::string_view code);
+
+/// Language detection against a given table (detect_language uses the installed one).
+std::string detect_language_with(std::string_view text, const LanguageWords& words);
+
+}  // namespace paralign
