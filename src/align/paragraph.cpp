@@ -410,7 +410,40 @@ double align_stream(const Document& src, const Document& tgt, const Stream& s, c
   const double ratio = anchored_s >= 200 && anchored_t > 0 ? anchored_t / anchored_s : rough_ratio;
   const GroupScorer scorer(options, ratio);
 
+  // The stream position of the last anchor emitted, so that a gap with blocks on one side only can give them to
+  // it: list items or a split-off paragraph that one language keeps inside the numbered paragraph and another
+  // writes as blocks of their own.
+  std::optional<std::pair<std::size_t, std::size_t>> last_anchor;
+  auto absorb = [&](std::size_t& s0, std::size_t s1, std::size_t& t0, std::size_t t1) {
+    if (!last_anchor || (s0 < s1) == (t0 < t1)) return;
+    BlockPair& anchor = out.pairs.back();
+    const bool src_side = s0 < s1;
+    const auto [ai, aj] = *last_anchor;
+    std::size_t extra = 0;
+    while (true) {
+      const std::size_t next = (src_side ? s0 : t0) + extra;
+      if (next >= (src_side ? s1 : t1)) break;
+      const std::string& key = src_side ? s.keys[next] : t.keys[next];
+      const Block& blk = (src_side ? src : tgt).blocks[src_side ? s.blocks[next] : t.blocks[next]];
+      if (!key.empty() || blk.kind == BlockKind::kHeading) break;
+      const std::size_t a = src_side ? extra + 1 : extra, b = src_side ? extra : extra + 1;
+      const double with = scorer.cost(s.features, ai, 1 + a, t.features, aj, 1 + b);
+      const double without = scorer.cost(s.features, ai, 1 + a - (src_side ? 1 : 0), t.features, aj,
+                                         1 + b - (src_side ? 0 : 1)) + options.skip_cost;
+      if (with >= without) break;
+      ++extra;
+    }
+    for (std::size_t k = 0; k < extra; ++k) {
+      if (src_side) {
+        anchor.src.push_back(s.blocks[s0++]);
+      } else {
+        anchor.tgt.push_back(t.blocks[t0++]);
+      }
+    }
+  };
+
   auto emit_gap = [&](std::size_t s0, std::size_t s1, std::size_t t0, std::size_t t1) {
+    absorb(s0, s1, t0, t1);
     const auto groups = align_gap(s.features, s0, s1, t.features, t0, t1, scorer, options.max_group);
     std::size_t i = s0, j = t0;
     for (const Group& g : groups) {
@@ -447,6 +480,7 @@ double align_stream(const Document& src, const Document& tgt, const Stream& s, c
     // An anchor is trusted, but one whose length is far off is flagged by a lower confidence.
     p.confidence = std::max(0.5, scorer.confidence(s.features, c.i, 1, t.features, c.j, 1));
     out.pairs.push_back(std::move(p));
+    last_anchor = {c.i, c.j};
     ++out.anchors;
     ps = c.i + 1;
     pt = c.j + 1;

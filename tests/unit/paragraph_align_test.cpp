@@ -239,6 +239,33 @@ TEST(AlignDocuments, AnchorOutOfOrderIsDroppedFromTheChain) {
   EXPECT_TRUE(noted);
 }
 
+TEST(AlignDocuments, ListItemsKeptInsideTheParagraphOnOneSideJoinTheAnchor) {
+  // The English writes the list as items of their own; the French keeps them inside paragraph 6.
+  const Document en = doc("en", {
+                                    para(6, "The commissions agreed on the following steps:"),
+                                    plain(BlockKind::kItem, "A shared register of school water points;"),
+                                    plain(BlockKind::kItem, "Annual reports on the state of the equipment."),
+                                    heading("III.", 1, "Conclusions"),
+                                    para(7, "Much remains to be done."),
+                                });
+  const Document fr = doc("fr", {
+                                    para(6, "Les commissions sont convenues des mesures suivantes : a) Un registre "
+                                            "commun des points d'eau scolaires; b) Des rapports annuels sur l'état du "
+                                            "matériel."),
+                                    heading("III.", 1, "Conclusions"),
+                                    para(7, "Il reste beaucoup à faire."),
+                                });
+  auto a = align_documents(en, fr, {});
+  ASSERT_TRUE(a.ok());
+  expect_covers(*a, en, fr);
+  const BlockPair* p = pair_of(*a, 0);
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->src, (std::vector<std::size_t>{0, 1, 2}));
+  EXPECT_EQ(p->tgt, std::vector<std::size_t>{0});
+  EXPECT_EQ(p->reason, PairReason::kNumber);
+  EXPECT_EQ(partner(*a, 3), std::vector<std::size_t>{1});
+}
+
 TEST(AlignDocuments, GapProgrammeUsesSharedReferences) {
   // Three unnumbered blocks of similar length between two anchors, one missing in the French: the shared
   // references decide which French block goes with which.
