@@ -1,0 +1,502 @@
+#include "paralign/sentence_align.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <functional>
+#include <numeric>
+#include <sstream>
+#include <unordered_map>
+
+#include "align/dp.hpp"
+#include "align/lexicon_impl.hpp"
+#include "align/sentence_scorer.hpp"
+#include "align/sentence_text.hpp"
+#include "util/utf8.hpp"
+
+namespace paralign {
+
+// A bilingual term list, matched as token sequences. Terms that translate each other share a concept id, which
+// becomes an anchor on both sides wherever a term of the concept occurs.
+struct SentenceAligner::Dictionary {
+  std::string lang[2] = {"zh", "en"};
+  struct Term {
+    std::vector<std::string> tokens;
+    std::uint32_t concept_id = 0;
+  };
+  std::unordered_map<std::string, std::vector<Term>> by_first[2];
+  std::size_t terms = 0;
+
+  void find(const std::vector<std::string>& words, int side, std::vector<std::string>& out) const {
+    const auto& index = by_first[side];
+    for (std::size_t k = 0; k < words.size(); ++k) {
+      auto it = index.find(words[k]);
+      if (it == index.end()) continue;
+      for (const Term& t : it->second) {
+        if (k + t.tokens.size() > words.size()) continue;
+        if (std::equal(t.tokens.begin(), t.tokens.end(), words.begin() + static_cast<std::ptrdiff_t>(k)))
+          out.push_back(fmt::format("T{}", t.concept_id));
+      }
+    }
+  }
+};
+
+namespace {
+
+using align::Band;
+using align::BeadScorer;
+using align::ScoreParams;
+using align::Shape;
+using align::SideFeatures;
+
+Result<std::shared_ptr<const SentenceAligner::Dictionary>> load_dictionary(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status(ErrorCode::kNotFound, "cannot open the dictionary", Location{path});
+  auto dict = std::make_shared<SentenceAligner::Dictionary>();
+  // "name.zh-en.tsv" says which language each column holds.
+  std::string base = path.substr(path.find_last_of('/') + 1);
+  if (auto dot = base.find('.'); dot != std::string::npos) {
+    std::string rest = base.substr(dot + 1);
+    auto dash = rest.find('-');
+    auto dot2 = rest.find('.');
+    if (dash != std::string::npos && dot2 != std::string::npos && dash < dot2) {
+      dict->lang[0] = rest.substr(0, dash);
+      dict->lang[1] = rest.substr(dash + 1, dot2 - dash - 1);
+    }
+  }
+  // Union-find over terms: a term listed with several translations joins them into one concept.
+  std::unordered_map<std::string, std::uint32_t> term_id[2];
+  std::vector<std::uint32_t> parent;
+  auto id_of = [&](int side, const std::string& t) {
+    auto [it, fresh] = term_id[side].emplace(t, static_cast<std::uint32_t>(parent.size()));
+    if (fresh) parent.push_back(it->second);
+    return it->second;
+  };
+  auto root = [&](std::uint32_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  std::string line;
+  std::size_t line_no = 0;
+  std::vector<std::pair<std::string, std::string>> entries;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    if (!utf8::valid(line))
+      return Status(ErrorCode::kEncoding, "dictionary line is not valid UTF-8", Location{path, line_no});
+    auto tab = line.find('\t');
+    if (tab == std::string::npos || line.find('\t', tab + 1) != std::string::npos)
+      return Status(ErrorCode::kParse, "expected two terms separated by one tab", Location{path, line_no});
+    std::string a(utf8::trim(std::string_view(line).substr(0, tab)));
+    std::string b(utf8::trim(std::string_view(line).substr(tab + 1)));
+    if (a.empty() || b.empty()) return Status(ErrorCode::kParse, "empty term", Location{path, line_no});
+    std::uint32_t x = id_of(0, a), y = id_of(1, b);
+    parent[root(x)] = root(y);
+    entries.emplace_back(std::move(a), std::move(b));
+  }
+  if (in.bad()) return Status(ErrorCode::kIo, "cannot read the dictionary", Location{path});
+  for (int side = 0; side < 2; ++side) {
+    for (const auto& [term, id] : term_id[side]) {
+      SentenceAligner::Dictionary::Term t;
+      t.tokens = align::lexical_tokens(term);
+      if (t.tokens.empty()) continue;
+      t.concept_id = root(id);
+      dict->by_first[side][t.tokens[0]].push_back(std::move(t));
+      ++dict->terms;
+    }
+  }
+  return std::shared_ptr<const SentenceAligner::Dictionary>(std::move(dict));
+}
+
+std::vector<Shape> make_shapes(int max_side) {
+  std::vector<Shape> shapes = {{1, 1}, {1, 0}, {0, 1}};
+  for (int a = 1; a <= max_side; ++a)
+    for (int b = 1; b <= max_side; ++b)
+      if (a + b > 2) shapes.push_back({static_cast<std::uint8_t>(a), static_cast<std::uint8_t>(b)});
+  return shapes;
+}
+
+// Prior probability of each bead shape before the document tells us better.
+double default_prior(Shape s) {
+  int a = s.src, b = s.tgt;
+  if (a == 1 && b == 1) return 0.85;
+  if (a == 0 || b == 0) return 0.005;
+  if (a + b == 3) return 0.05;
+  if (a == 2 && b == 2) return 0.01;
+  if (a + b == 4) return 0.005;
+  if (a + b == 5) return 0.002;
+  return 0.0005;
+}
+
+bool is_latin_side(const std::vector<align::SentenceTokens>& side) {
+  std::uint64_t latin = 0, letters = 0;
+  for (const auto& t : side) {
+    latin += t.latin_letters;
+    letters += t.letters;
+  }
+  return letters > 0 && latin * 2 > letters;
+}
+
+struct Prepared {
+  SideFeatures src, tgt;
+};
+
+void add_sentence(SideFeatures& f, std::uint32_t length, const std::vector<std::uint32_t>& words,
+                  std::vector<std::uint32_t>& anchors) {
+  if (f.word_begin.empty()) {
+    f.word_begin.push_back(0);
+    f.anchor_begin.push_back(0);
+  }
+  f.length.push_back(length);
+  f.words.insert(f.words.end(), words.begin(), words.end());
+  f.word_begin.push_back(static_cast<std::uint32_t>(f.words.size()));
+  std::sort(anchors.begin(), anchors.end());
+  f.anchors.insert(f.anchors.end(), anchors.begin(), anchors.end());
+  f.anchor_begin.push_back(static_cast<std::uint32_t>(f.anchors.size()));
+}
+
+// The expected target position of each source boundary, from cumulative lengths.
+std::vector<double> length_diagonal(const SideFeatures& src, const SideFeatures& tgt) {
+  std::size_t n = src.size(), m = tgt.size();
+  double total_s = std::accumulate(src.length.begin(), src.length.end(), 0.0) + n;
+  double total_t = std::accumulate(tgt.length.begin(), tgt.length.end(), 0.0) + m;
+  std::vector<double> centre(n + 1, 0.0);
+  double cum_s = 0, cum_t = 0;
+  std::size_t j = 0;
+  for (std::size_t i = 0; i <= n; ++i) {
+    double want = total_s > 0 ? cum_s / total_s * total_t : 0;
+    while (j < m && cum_t + tgt.length[j] + 1 <= want) cum_t += tgt.length[j++] + 1;
+    double frac = j < m ? (want - cum_t) / (tgt.length[j] + 1) : 0;
+    centre[i] = static_cast<double>(j) + frac;
+    if (i < n) cum_s += src.length[i] + 1;
+  }
+  return centre;
+}
+
+align::SearchResult search_widening(std::size_t n, std::size_t m, const std::vector<Shape>& shapes,
+                                    const ScoreParams& params, const Prepared& doc, const Lexicon::Impl* table,
+                                    const std::function<Band(std::size_t)>& band_of, std::size_t width) {
+  std::size_t limit = std::max(n, m) + 1;
+  for (;;) {
+    Band band = band_of(width);
+    BeadScorer scorer(doc.src, doc.tgt, band, shapes, params, table);
+    align::SearchResult r = align::banded_search(
+        n, m, band, shapes, [&](std::size_t i, std::size_t j, int s) { return scorer.cost(i, j, s); });
+    if ((!r.touches_edge && !r.steps.empty()) || width >= limit) return r;
+    width *= 2;
+  }
+}
+
+}  // namespace
+
+Result<SentenceAligner> SentenceAligner::create(const SentenceAlignOptions& options) {
+  if (options.max_bead_side < 2 || options.max_bead_side > 4)
+    return Status(ErrorCode::kInvalidArgument,
+                  fmt::format("max_bead_side must be 2..4, not {}", options.max_bead_side));
+  if (options.min_band < 1 || options.realign_band < 1)
+    return Status(ErrorCode::kInvalidArgument, "band widths must be at least 1");
+  SentenceAligner aligner;
+  aligner.options_ = options;
+  if (!options.dictionary_path.empty()) {
+    auto dict = load_dictionary(options.dictionary_path);
+    if (!dict) return dict.status();
+    aligner.dictionary_ = std::move(dict.value());
+  }
+  return aligner;
+}
+
+std::vector<Bead> SentenceAligner::align(const std::vector<std::string>& src_text,
+                                         const std::vector<std::string>& tgt_text, std::string_view src_lang,
+                                         std::string_view tgt_lang, Lexicon* learned) const {
+  std::size_t n = src_text.size(), m = tgt_text.size();
+  std::vector<Bead> beads;
+  if (n == 0 || m == 0) {
+    for (std::size_t i = 0; i < n; ++i) beads.push_back({i, 1, 0, 0, 0.5, 0.0});
+    for (std::size_t j = 0; j < m; ++j) beads.push_back({0, 0, j, 1, 0.5, 0.0});
+    return beads;
+  }
+  Lexicon local;
+  Lexicon::Impl& lex = learned != nullptr ? *learned->impl_ : *local.impl_;
+  if (lex.src_lang.empty() && lex.tgt_lang.empty()) {
+    lex.src_lang = std::string(src_lang);
+    lex.tgt_lang = std::string(tgt_lang);
+  } else if (lex.src_lang == tgt_lang && lex.tgt_lang == src_lang && src_lang != tgt_lang) {
+    // The lexicon was learned the other way round: align in its direction and turn the beads back.
+    beads = align(tgt_text, src_text, tgt_lang, src_lang, learned);
+    for (Bead& b : beads) {
+      std::swap(b.src_begin, b.tgt_begin);
+      std::swap(b.src_size, b.tgt_size);
+    }
+    return beads;
+  }
+
+  // Tokens, then features: lexicon ids for words, shared ids for anchors.
+  std::vector<align::SentenceTokens> src_tok(n), tgt_tok(m);
+  for (std::size_t i = 0; i < n; ++i) src_tok[i] = align::tokenize_sentence(src_text[i]);
+  for (std::size_t j = 0; j < m; ++j) tgt_tok[j] = align::tokenize_sentence(tgt_text[j]);
+  bool src_latin = is_latin_side(src_tok), tgt_latin = is_latin_side(tgt_tok);
+  // Latin tokens are anchors when one side is written in another script: there they stand out (acronyms, names,
+  // symbols). Between two Latin-script languages only acronyms and letter-digit tokens are.
+  std::unordered_map<std::string, int> foreign_latin;
+  if (src_latin != tgt_latin) {
+    for (const auto& t : (src_latin ? tgt_tok : src_tok))
+      for (const auto& w : t.latin) foreign_latin.emplace(w, 0);
+  }
+  int dict_side_src = -1, dict_side_tgt = -1;
+  if (dictionary_) {
+    for (int s = 0; s < 2; ++s) {
+      if (dictionary_->lang[s] == src_lang) dict_side_src = s;
+      if (dictionary_->lang[s] == tgt_lang) dict_side_tgt = s;
+    }
+    if (dict_side_src < 0 || dict_side_tgt < 0 || dict_side_src == dict_side_tgt) dict_side_src = dict_side_tgt = -1;
+  }
+  align::Vocabulary anchor_vocab;
+  Prepared doc;
+  std::vector<std::uint32_t> words, anchors;
+  std::vector<std::string> terms;
+  auto prepare = [&](const align::SentenceTokens& t, bool is_src) {
+    words.clear();
+    anchors.clear();
+    for (const auto& w : t.words) words.push_back(is_src ? lex.src_id(w) : lex.tgt_id(w));
+    for (const auto& x : t.numbers) anchors.push_back(anchor_vocab.id("#" + x));
+    if (src_latin != tgt_latin) {
+      bool latin_side = is_src ? src_latin : tgt_latin;
+      for (const auto& w : latin_side ? t.words : t.latin)
+        if (foreign_latin.count(w)) anchors.push_back(anchor_vocab.id("L" + w));
+    } else {
+      for (const auto& w : t.acronyms) anchors.push_back(anchor_vocab.id("L" + w));
+    }
+    int dside = is_src ? dict_side_src : dict_side_tgt;
+    if (dside >= 0) {
+      terms.clear();
+      dictionary_->find(t.words, dside, terms);
+      for (const auto& x : terms) anchors.push_back(anchor_vocab.id(x));
+    }
+    add_sentence(is_src ? doc.src : doc.tgt, t.length, words, anchors);
+  };
+  for (const auto& t : src_tok) prepare(t, true);
+  for (const auto& t : tgt_tok) prepare(t, false);
+  src_tok.clear();
+  tgt_tok.clear();
+
+  // Per-document parameters: the length ratio from the totals, the spread from the first pass.
+  std::vector<Shape> shapes = make_shapes(options_.max_bead_side);
+  ScoreParams params;
+  double total_s = std::accumulate(doc.src.length.begin(), doc.src.length.end(), 0.0);
+  double total_t = std::accumulate(doc.tgt.length.begin(), doc.tgt.length.end(), 0.0);
+  params.length.ratio = total_s > 0 && total_t > 0 ? total_t / total_s : 1.0;
+  params.length.variance = 6.8;
+  params.length_weight = options_.length_weight;
+  params.anchor_weight = options_.anchor_weight;
+  params.lexical_weight = options_.lexical_weight;
+  for (const Shape& s : shapes) params.shape_cost.push_back(-std::log(default_prior(s)) * options_.prior_weight);
+
+  lex.refresh_table();
+  const Lexicon::Impl* table = lex.src_to_tgt.empty() ? nullptr : &lex;
+  std::vector<double> centre = length_diagonal(doc.src, doc.tgt);
+  align::SearchResult first = search_widening(
+      n, m, shapes, params, doc, table, [&](std::size_t w) { return align::make_band(centre, m, w); },
+      static_cast<std::size_t>(options_.min_band));
+
+  // Re-estimate the spread and the shape priors from the first pass.
+  std::vector<std::size_t> shape_count(shapes.size(), 0);
+  double sq = 0, used = 0;
+  for (const auto& st : first.steps) {
+    ++shape_count[st.shape];
+    const Shape s = shapes[st.shape];
+    if (s.src == 1 && s.tgt == 1) {
+      double ls = doc.src.length[st.i], lt = doc.tgt.length[st.j];
+      double mean = (ls + lt / params.length.ratio) / 2.0;
+      if (mean <= 0) continue;
+      double d = lt - params.length.ratio * ls;
+      sq += d * d / (params.length.ratio * mean);
+      used += 1;
+    }
+  }
+  if (used >= 10) params.length.variance = std::clamp(sq / used, 1.0, 100.0);
+  if (first.steps.size() >= 20) {
+    constexpr double kStrength = 50.0;  // how many beads' worth the default prior weighs
+    double total = static_cast<double>(first.steps.size());
+    for (std::size_t s = 0; s < shapes.size(); ++s) {
+      double p = (static_cast<double>(shape_count[s]) + kStrength * default_prior(shapes[s])) / (total + kStrength);
+      params.shape_cost[s] = -std::log(p) * options_.prior_weight;
+    }
+  }
+
+  align::SearchResult final_pass = first;
+  std::vector<std::pair<std::size_t, std::size_t>> points;
+  auto path_points = [&](const align::SearchResult& r) {
+    points.clear();
+    points.emplace_back(0, 0);
+    for (const auto& st : r.steps) points.emplace_back(st.i + shapes[st.shape].src, st.j + shapes[st.shape].tgt);
+  };
+  if (options_.learn_lexicon) {
+    // Learn word pairs from the first pass's beads that fit well, then realign with them.
+    std::vector<std::pair<std::vector<std::uint32_t>, std::vector<std::uint32_t>>> learn;
+    for (const auto& st : first.steps) {
+      const Shape s = shapes[st.shape];
+      if (s.src == 0 || s.tgt == 0 || s.src + s.tgt > 3) continue;
+      double ls = 0, lt = 0;
+      std::vector<std::uint32_t> sw, tw;
+      for (std::size_t a = 0; a < s.src; ++a) {
+        ls += doc.src.length[st.i + a];
+        sw.insert(sw.end(), doc.src.words.begin() + doc.src.word_begin[st.i + a],
+                  doc.src.words.begin() + doc.src.word_begin[st.i + a + 1]);
+      }
+      for (std::size_t b = 0; b < s.tgt; ++b) {
+        lt += doc.tgt.length[st.j + b];
+        tw.insert(tw.end(), doc.tgt.words.begin() + doc.tgt.word_begin[st.j + b],
+                  doc.tgt.words.begin() + doc.tgt.word_begin[st.j + b + 1]);
+      }
+      if (params.length.cost(ls, lt) > 2.5) continue;
+      learn.emplace_back(std::move(sw), std::move(tw));
+    }
+    lex.add_beads(learn);
+    lex.build_table();
+    path_points(first);
+    final_pass = search_widening(
+        n, m, shapes, params, doc, &lex, [&](std::size_t w) { return align::band_around_path(points, n, m, w); },
+        static_cast<std::size_t>(options_.realign_band));
+    table = &lex;
+  }
+
+  // Beads with their confidence: how well the lengths fit, and how much lexical and anchor evidence the bead has
+  // compared with the document's typical 1-1 bead.
+  path_points(final_pass);
+  Band band = align::band_around_path(points, n, m, 1);
+  BeadScorer scorer(doc.src, doc.tgt, band, shapes, params, table);
+  std::vector<align::BeadEvidence> ev;
+  std::vector<double> ratios;
+  for (const auto& st : final_pass.steps) {
+    ev.push_back(scorer.evidence(st.i, st.j, st.shape));
+    const auto& e = ev.back();
+    const Shape s = shapes[st.shape];
+    if (s.src == 1 && s.tgt == 1 && e.words + e.anchors > 0)
+      ratios.push_back((e.words_covered + e.anchors_matched) / (e.words + e.anchors));
+  }
+  double typical = 0;
+  if (!ratios.empty()) {
+    std::nth_element(ratios.begin(), ratios.begin() + static_cast<std::ptrdiff_t>(ratios.size() / 2), ratios.end());
+    typical = ratios[ratios.size() / 2];
+  }
+  for (std::size_t k = 0; k < final_pass.steps.size(); ++k) {
+    const auto& st = final_pass.steps[k];
+    const Shape s = shapes[st.shape];
+    const auto& e = ev[k];
+    Bead b{st.i, s.src, st.j, s.tgt, 0.5, st.cost};
+    if (s.src > 0 && s.tgt > 0) {
+      double fit = std::erfc(std::fabs(e.delta) / std::sqrt(2.0));
+      double lexical = fit;
+      if (typical > 0 && e.words + e.anchors > 0)
+        lexical = std::min(1.0, (e.words_covered + e.anchors_matched) / (e.words + e.anchors) / typical);
+      b.confidence = 0.5 * fit + 0.5 * lexical;
+    }
+    beads.push_back(b);
+  }
+  return beads;
+}
+
+std::string format_beads(const std::vector<Bead>& beads) {
+  std::string out;
+  auto side = [&](std::size_t begin, std::size_t size) {
+    if (size == 0) {
+      out += "omitted";
+      return;
+    }
+    for (std::size_t k = 0; k < size; ++k) {
+      if (k > 0) out += ',';
+      out += std::to_string(begin + k + 1);
+    }
+  };
+  for (const Bead& b : beads) {
+    side(b.src_begin, b.src_size);
+    out += " <=> ";
+    side(b.tgt_begin, b.tgt_size);
+    out += '\n';
+  }
+  return out;
+}
+
+Result<std::vector<Bead>> parse_beads(std::string_view text, std::string_view file, std::size_t src_count,
+                                      std::size_t tgt_count) {
+  std::vector<Bead> beads;
+  std::size_t line_no = 0, pos = 0;
+  std::size_t next_src = 0, next_tgt = 0;  // where an omitted side stands
+  auto error = [&](const std::string& what) {
+    return Status(ErrorCode::kParse, what, Location{std::string(file), line_no});
+  };
+  while (pos < text.size()) {
+    std::size_t eol = text.find('\n', pos);
+    if (eol == std::string_view::npos) eol = text.size();
+    std::string_view line = utf8::trim(text.substr(pos, eol - pos));
+    pos = eol + 1;
+    ++line_no;
+    if (line.empty()) continue;
+    std::size_t sep = line.find("<=>");
+    if (sep == std::string_view::npos) return error("expected \"<=>\" between the two sides");
+    Bead b;
+    for (int side = 0; side < 2; ++side) {
+      std::string_view part = utf8::trim(side == 0 ? line.substr(0, sep) : line.substr(sep + 3));
+      std::size_t& begin = side == 0 ? b.src_begin : b.tgt_begin;
+      std::size_t& size = side == 0 ? b.src_size : b.tgt_size;
+      begin = side == 0 ? next_src : next_tgt;
+      if (part == "omitted") continue;
+      std::vector<std::size_t> nums;
+      while (!part.empty()) {
+        std::size_t comma = part.find(',');
+        std::string_view num = utf8::trim(part.substr(0, comma));
+        part = comma == std::string_view::npos ? std::string_view{} : part.substr(comma + 1);
+        if (num.empty() || num.size() > 9 ||
+            !std::all_of(num.begin(), num.end(), [](char c) { return c >= '0' && c <= '9'; }))
+          return error(fmt::format("\"{}\" is not a sentence number", num));
+        std::size_t v = std::stoul(std::string(num));
+        if (v == 0) return error("sentence numbers start at 1");
+        nums.push_back(v);
+      }
+      // Hand-made gold files sometimes list a bead's sentences out of order ("655,654"); the set is what counts.
+      std::sort(nums.begin(), nums.end());
+      for (std::size_t k = 1; k < nums.size(); ++k)
+        if (nums[k] != nums[k - 1] + 1)
+          return error(fmt::format("sentence numbers in a bead must be consecutive ({} and {})", nums[k - 1], nums[k]));
+      if (nums.empty()) return error("a side needs sentence numbers or \"omitted\"");
+      begin = nums[0] - 1;
+      size = nums.size();
+    }
+    if (b.src_size == 0 && b.tgt_size == 0) return error("a bead needs a sentence on at least one side");
+    if (src_count != 0 || tgt_count != 0) {
+      if ((b.src_size > 0 && b.src_begin != next_src) || (b.tgt_size > 0 && b.tgt_begin != next_tgt))
+        return error(fmt::format("bead does not follow on from the one before (expected {} <=> {})", next_src + 1,
+                                 next_tgt + 1));
+    }
+    next_src = b.src_size > 0 ? b.src_end() : next_src;
+    next_tgt = b.tgt_size > 0 ? b.tgt_end() : next_tgt;
+    beads.push_back(b);
+  }
+  if ((src_count != 0 || tgt_count != 0) && (next_src != src_count || next_tgt != tgt_count)) {
+    line_no = 0;
+    return error(fmt::format("beads cover {} source and {} target sentences, expected {} and {}", next_src, next_tgt,
+                             src_count, tgt_count));
+  }
+  return beads;
+}
+
+Status check_beads(const std::vector<Bead>& beads, std::size_t src_count, std::size_t tgt_count) {
+  std::size_t s = 0, t = 0;
+  for (std::size_t k = 0; k < beads.size(); ++k) {
+    const Bead& b = beads[k];
+    if (b.src_begin != s || b.tgt_begin != t || (b.src_size == 0 && b.tgt_size == 0))
+      return Status(ErrorCode::kInternal, fmt::format("bead {} ({}+{} <=> {}+{}) does not follow on from {} <=> {}", k,
+                                                      b.src_begin, b.src_size, b.tgt_begin, b.tgt_size, s, t));
+    s += b.src_size;
+    t += b.tgt_size;
+  }
+  if (s != src_count || t != tgt_count)
+    return Status(ErrorCode::kInternal,
+                  fmt::format("beads cover {} and {} sentences, expected {} and {}", s, t, src_count, tgt_count));
+  return {};
+}
+
+}  // namespace paralign

@@ -1,0 +1,181 @@
+#include "align/sentence_scorer.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace paralign::align {
+
+double LengthModel::delta(double src_len, double tgt_len) const {
+  // Spread measured on the mean of both lengths in source units, so a bead is judged the same in both directions.
+  double mean = (src_len + tgt_len / ratio) / 2.0;
+  if (mean <= 0) return 0.0;
+  return (tgt_len - ratio * src_len) / std::sqrt(variance * ratio * mean);
+}
+
+double LengthModel::cost(double src_len, double tgt_len) const {
+  double d = std::fabs(delta(src_len, tgt_len));
+  double p = std::erfc(d / std::sqrt(2.0));
+  if (p < 1e-300) return d * d / 2.0 + std::log(d * std::sqrt(2.0 * 3.141592653589793));
+  return -std::log(p);
+}
+
+BeadScorer::BeadScorer(const SideFeatures& src, const SideFeatures& tgt, const Band& band,
+                       const std::vector<Shape>& shapes, const ScoreParams& params, const Lexicon::Impl* table)
+    : src_(src), tgt_(tgt), shapes_(shapes), params_(params) {
+  std::size_t n = src.size(), m = tgt.size();
+  std::size_t margin = 0;
+  for (const Shape& s : shapes) margin = std::max<std::size_t>(margin, std::max(s.src, s.tgt));
+  pair_lo_.resize(n);
+  pair_hi_.resize(n);
+  pair_start_.resize(n + 1, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::size_t lo = std::min(band.lo[i], band.lo[i + 1]);
+    std::size_t hi = std::max(band.hi[i], band.hi[i + 1]);
+    pair_lo_[i] = lo > margin ? lo - margin : 0;
+    pair_hi_[i] = m == 0 ? 0 : std::min(m - 1, hi + margin);
+    pair_start_[i + 1] = pair_start_[i] + (m == 0 ? 0 : pair_hi_[i] - pair_lo_[i] + 1);
+  }
+  pairs_.assign(pair_start_[n], Pair{});
+  if (m == 0) return;
+
+  // Anchors: multiset intersection of two sorted lists.
+  for (std::size_t i = 0; i < n; ++i) {
+    if (src.anchor_count(i) == 0) continue;
+    for (std::size_t j = pair_lo_[i]; j <= pair_hi_[i]; ++j) {
+      const std::uint32_t *a = &src.anchors[src.anchor_begin[i]], *ae = a + src.anchor_count(i);
+      const std::uint32_t *b = tgt.anchors.data() + tgt.anchor_begin[j], *be = b + tgt.anchor_count(j);
+      std::uint16_t common = 0;
+      while (a != ae && b != be) {
+        if (*a < *b) {
+          ++a;
+        } else if (*b < *a) {
+          ++b;
+        } else {
+          ++common;
+          ++a;
+          ++b;
+        }
+      }
+      pairs_[pair_start_[i] + (j - pair_lo_[i])].anchors = common;
+    }
+  }
+
+  if (table == nullptr || table->src_to_tgt.empty()) return;
+  // Lexical coverage. For each target sentence, its "bag": for each source token, the best association with any of
+  // its words; the same from the source side. Stored sparse, then read through dense arrays stamped per row.
+  auto bags = [](const SideFeatures& side, const std::vector<std::vector<Translation>>& trans, std::size_t vocab,
+                 std::vector<std::uint32_t>& begin, std::vector<Translation>& flat) {
+    std::vector<float> best(vocab, 0.0f);
+    std::vector<std::uint32_t> touched;
+    begin.assign(side.size() + 1, 0);
+    for (std::size_t k = 0; k < side.size(); ++k) {
+      for (std::uint32_t w = side.word_begin[k]; w < side.word_begin[k + 1]; ++w) {
+        std::uint32_t id = side.words[w];
+        if (id >= trans.size()) continue;
+        for (const Translation& t : trans[id]) {
+          if (best[t.id] == 0.0f) touched.push_back(t.id);
+          best[t.id] = std::max(best[t.id], t.score);
+        }
+      }
+      for (std::uint32_t id : touched) {
+        flat.push_back({id, best[id]});
+        best[id] = 0.0f;
+      }
+      touched.clear();
+      begin[k + 1] = static_cast<std::uint32_t>(flat.size());
+    }
+  };
+  std::vector<std::uint32_t> src_bag_begin, tgt_bag_begin;
+  std::vector<Translation> src_bag, tgt_bag;  // src_bag: per source sentence, target ids it translates into
+  bags(src, table->src_to_tgt, table->tgt.size(), src_bag_begin, src_bag);
+  bags(tgt, table->tgt_to_src, table->src.size(), tgt_bag_begin, tgt_bag);
+
+  std::vector<float> src_bag_dense(table->tgt.size(), 0.0f);    // target id -> best association with row i
+  std::vector<float> src_words_dense(table->src.size(), 0.0f);  // source id -> occurrences in row i
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::uint32_t k = src_bag_begin[i]; k < src_bag_begin[i + 1]; ++k)
+      src_bag_dense[src_bag[k].id] = src_bag[k].score;
+    for (std::uint32_t w = src.word_begin[i]; w < src.word_begin[i + 1]; ++w) src_words_dense[src.words[w]] += 1.0f;
+    for (std::size_t j = pair_lo_[i]; j <= pair_hi_[i]; ++j) {
+      Pair& p = pairs_[pair_start_[i] + (j - pair_lo_[i])];
+      float ct = 0;
+      for (std::uint32_t w = tgt.word_begin[j]; w < tgt.word_begin[j + 1]; ++w) {
+        std::uint32_t id = tgt.words[w];
+        if (id < src_bag_dense.size()) ct += src_bag_dense[id];
+      }
+      float cs = 0;
+      for (std::uint32_t k = tgt_bag_begin[j]; k < tgt_bag_begin[j + 1]; ++k) {
+        std::uint32_t id = tgt_bag[k].id;
+        if (id < src_words_dense.size()) cs += src_words_dense[id] * tgt_bag[k].score;
+      }
+      p.cover_src = cs;
+      p.cover_tgt = ct;
+    }
+    for (std::uint32_t k = src_bag_begin[i]; k < src_bag_begin[i + 1]; ++k) src_bag_dense[src_bag[k].id] = 0.0f;
+    for (std::uint32_t w = src.word_begin[i]; w < src.word_begin[i + 1]; ++w) src_words_dense[src.words[w]] = 0.0f;
+  }
+}
+
+const BeadScorer::Pair* BeadScorer::pair(std::size_t i, std::size_t j) const {
+  if (i >= pair_lo_.size() || j < pair_lo_[i] || j > pair_hi_[i]) return nullptr;
+  return &pairs_[pair_start_[i] + (j - pair_lo_[i])];
+}
+
+BeadEvidence BeadScorer::evidence(std::size_t i, std::size_t j, int shape) const {
+  const Shape s = shapes_[shape];
+  BeadEvidence e;
+  double src_len = 0, tgt_len = 0;
+  for (std::size_t a = 0; a < s.src; ++a) {
+    src_len += src_.length[i + a];
+    e.anchors += src_.anchor_count(i + a);
+    e.words += src_.word_count(i + a);
+  }
+  for (std::size_t b = 0; b < s.tgt; ++b) {
+    tgt_len += tgt_.length[j + b];
+    e.anchors += tgt_.anchor_count(j + b);
+    e.words += tgt_.word_count(j + b);
+  }
+  if (s.src == 0 || s.tgt == 0) return e;
+  e.delta = params_.length.delta(src_len, tgt_len);
+  e.length_cost = params_.length.cost(src_len, tgt_len);
+  // A sentence's coverage in a bead is its best partner's, plus a share of what the others add: summing would let
+  // common words covered again by every neighbour pay for merging sentences that do not belong together, while a
+  // sentence split in two really is covered by both halves.
+  const float extra = static_cast<float>(params_.merge_share);
+  float col_anchor[8] = {0}, col_cover_sum[8] = {0}, col_cover_max[8] = {0};
+  for (std::size_t a = 0; a < s.src; ++a) {
+    float row_anchor = 0, row_sum = 0, row_max = 0;
+    for (std::size_t b = 0; b < s.tgt; ++b) {
+      const Pair* p = pair(i + a, j + b);
+      if (p == nullptr) continue;
+      row_anchor += p->anchors;
+      row_sum += p->cover_src;
+      row_max = std::max(row_max, p->cover_src);
+      col_anchor[b] += p->anchors;
+      col_cover_sum[b] += p->cover_tgt;
+      col_cover_max[b] = std::max(col_cover_max[b], p->cover_tgt);
+    }
+    e.anchors_matched += std::min<float>(row_anchor, static_cast<float>(src_.anchor_count(i + a)));
+    e.words_covered +=
+        std::min<float>(row_max + extra * (row_sum - row_max), static_cast<float>(src_.word_count(i + a)));
+  }
+  for (std::size_t b = 0; b < s.tgt; ++b) {
+    e.anchors_matched += std::min<float>(col_anchor[b], static_cast<float>(tgt_.anchor_count(j + b)));
+    e.words_covered += std::min<float>(col_cover_max[b] + extra * (col_cover_sum[b] - col_cover_max[b]),
+                                       static_cast<float>(tgt_.word_count(j + b)));
+  }
+  return e;
+}
+
+double BeadScorer::cost(std::size_t i, std::size_t j, int shape) const {
+  BeadEvidence e = evidence(i, j, shape);
+  const Shape s = shapes_[shape];
+  double c = params_.shape_cost[shape];
+  if (s.src == 0 || s.tgt == 0) c += params_.omission_cost;
+  c += params_.length_weight * e.length_cost;
+  c += params_.anchor_weight * (e.anchors - e.anchors_matched);
+  c += params_.lexical_weight * (e.words - e.words_covered);
+  return c;
+}
+
+}  // namespace paralign::align

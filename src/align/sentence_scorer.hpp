@@ -1,0 +1,85 @@
+// Internal to the sentence aligner: what a bead costs. Separate scorers — length, bead shape, anchors (numbers, Latin
+// tokens, dictionary terms) and the learned lexicon — each give a cost, combined by weight into one number the search
+// (dp.hpp) minimises. Evidence between single sentences is computed once for the cells of the band and summed over a
+// bead's sentence pairs, so a bead's cost is cheap however wide it is.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "align/dp.hpp"
+#include "align/lexicon_impl.hpp"
+
+namespace paralign::align {
+
+/// One side's sentences as the scorers see them, stored flat (one allocation per field, not per sentence).
+struct SideFeatures {
+  std::vector<std::uint32_t> length;      ///< characters per sentence (white space excluded)
+  std::vector<std::uint32_t> word_begin;  ///< sentence k's words are words[word_begin[k] .. word_begin[k+1])
+  std::vector<std::uint32_t> words;       ///< lexicon token ids (duplicates kept)
+  std::vector<std::uint32_t> anchor_begin;
+  std::vector<std::uint32_t> anchors;  ///< anchor ids shared by both sides, sorted within each sentence
+  std::size_t size() const { return length.size(); }
+  std::uint32_t word_count(std::size_t k) const { return word_begin[k + 1] - word_begin[k]; }
+  std::uint32_t anchor_count(std::size_t k) const { return anchor_begin[k + 1] - anchor_begin[k]; }
+};
+
+/// The length model: target length ≈ ratio × source length, with variance `variance` per source character.
+struct LengthModel {
+  double ratio = 1.0;
+  double variance = 6.8;
+  /// The standardised difference of a bead's lengths.
+  double delta(double src_len, double tgt_len) const;
+  /// -log of the two-sided tail probability of delta: 0 for a perfect fit, about delta²/2 far out.
+  double cost(double src_len, double tgt_len) const;
+};
+
+/// Weights and per-document parameters of the combined cost.
+struct ScoreParams {
+  LengthModel length;
+  std::vector<double> shape_cost;  ///< -log prior of each shape (index as in the search's shapes)
+  double length_weight = 1.0;
+  double anchor_weight = 2.0;
+  double lexical_weight = 1.0;
+  double omission_cost = 0.0;  ///< added to 1-0 and 0-1 beads on top of their shape prior
+  double merge_share = 0.0;    ///< share of a sentence's coverage by its second-best partner that a bead adds
+};
+
+/// The evidence a bead gathers, before weighting.
+struct BeadEvidence {
+  double length_cost = 0.0;
+  double anchors = 0.0;          ///< anchors on both sides
+  double anchors_matched = 0.0;  ///< anchors found on the other side (counted on both sides)
+  double words = 0.0;            ///< lexical tokens on both sides
+  double words_covered = 0.0;    ///< their coverage by the translation table (0..words)
+  double delta = 0.0;
+};
+
+class BeadScorer {
+ public:
+  /// Precomputes the sentence-pair evidence for the band's cells (and `max_side` around them). `table` may be null
+  /// (no lexicon yet). Keeps references to `src`, `tgt`, `shapes` and `params`: they must outlive the scorer.
+  BeadScorer(const SideFeatures& src, const SideFeatures& tgt, const Band& band, const std::vector<Shape>& shapes,
+             const ScoreParams& params, const Lexicon::Impl* table);
+
+  /// The cost of a bead of shape `shape` starting after i source and j target sentences.
+  double cost(std::size_t i, std::size_t j, int shape) const;
+  BeadEvidence evidence(std::size_t i, std::size_t j, int shape) const;
+
+ private:
+  struct Pair {
+    float cover_src = 0;  ///< how much of the source sentence's words the target sentence translates
+    float cover_tgt = 0;
+    std::uint16_t anchors = 0;  ///< anchors shared (multiset intersection)
+  };
+  const Pair* pair(std::size_t i, std::size_t j) const;
+
+  const SideFeatures& src_;
+  const SideFeatures& tgt_;
+  const std::vector<Shape>& shapes_;
+  const ScoreParams& params_;
+  std::vector<std::size_t> pair_lo_, pair_hi_, pair_start_;
+  std::vector<Pair> pairs_;
+};
+
+}  // namespace paralign::align

@@ -1,0 +1,54 @@
+// Internal to the sentence aligner: what it needs to know about each sentence, and how it gets it.
+//
+// A sentence becomes its length in characters, its lexical tokens (single Han characters, lower-cased words of other
+// scripts) and its anchors: things that are written the same way, or mean the same value, in both languages —
+// numbers (ASCII, full-width and Chinese numerals, normalised to digits), Latin tokens inside non-Latin text
+// (acronyms, names, symbols), and dictionary terms (given an id per concept by the dictionary).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace paralign::align {
+
+/// Interns strings as dense ids.
+class Vocabulary {
+ public:
+  std::uint32_t id(std::string_view s);
+  /// The id of `s`, or kNone when it was never interned.
+  std::uint32_t find(std::string_view s) const;
+  const std::string& name(std::uint32_t id) const { return names_[id]; }
+  std::size_t size() const { return names_.size(); }
+  static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+
+ private:
+  std::unordered_map<std::string, std::uint32_t> ids_;
+  std::vector<std::string> names_;
+};
+
+/// The raw tokens of one sentence, before interning.
+struct SentenceTokens {
+  std::uint32_t length = 0;           ///< code points, white space excluded
+  std::vector<std::string> words;     ///< lexical tokens, in order (Han characters, lower-cased words)
+  std::vector<std::string> numbers;   ///< normalised numbers ("1989", "3.5")
+  std::vector<std::string> latin;     ///< lower-cased Latin-script words of 2+ letters or with digits
+  std::vector<std::string> acronyms;  ///< words with 2+ capitals or letters mixed with digits, lower-cased
+  std::uint32_t latin_letters = 0;    ///< letters of Latin script (to tell which side is written in Latin)
+  std::uint32_t letters = 0;          ///< all letters and Han characters
+};
+
+/// Splits a sentence into the tokens above. Never fails: invalid UTF-8 decodes as U+FFFD and is skipped.
+SentenceTokens tokenize_sentence(std::string_view sentence);
+
+/// The value of a run of Chinese numerals ("一九八九" → "1989", "二十一" → "21", "一百零五" → "105"); "" when the
+/// run is not a number.
+std::string chinese_numeral_value(std::u32string_view run);
+
+/// Word-level token normalisation used for lexicon entries coming from a dictionary: lower-cased words and single
+/// Han characters, exactly as tokenize_sentence produces them.
+std::vector<std::string> lexical_tokens(std::string_view text);
+
+}  // namespace paralign::align
