@@ -90,7 +90,8 @@ void append_utf16(std::string& out, const UChar* begin, const UChar* end, UChar&
 }
 
 // Converts `bytes` from `charset` to UTF-8, stopping at the first byte sequence that is not valid in it.
-Status convert_with_icu(std::string_view bytes, const std::string& charset, const std::string& name,
+// `base` is where `bytes` starts in the file (after a BOM), so positions in messages are file offsets.
+Status convert_with_icu(std::string_view bytes, std::size_t base, const std::string& charset, const std::string& name,
                         const std::string& why, std::string& out) {
   UErrorCode err = U_ZERO_ERROR;
   ConverterPtr cnv(ucnv_open(charset.c_str(), &err));
@@ -119,14 +120,16 @@ Status convert_with_icu(std::string_view bytes, const std::string& charset, cons
       UErrorCode e2 = U_ZERO_ERROR;
       ucnv_getInvalidChars(cnv.get(), bad, &bad_len, &e2);
       if (U_FAILURE(e2)) bad_len = 0;
-      const std::size_t at = static_cast<std::size_t>(src - bytes.data()) - static_cast<std::size_t>(bad_len);
+      const std::size_t at =
+          base + static_cast<std::size_t>(src - bytes.data()) - static_cast<std::size_t>(bad_len);
       const std::size_t line = 1 + static_cast<std::size_t>(std::count(out.begin(), out.end(), '\n'));
-      const bool truncated = err == U_TRUNCATED_CHAR_FOUND;
+      const std::string what = err == U_TRUNCATED_CHAR_FOUND
+                                   ? std::string("the file ends inside a character")
+                                   : "bytes " + hex_bytes(std::string_view(bad, static_cast<std::size_t>(bad_len))) +
+                                         " are not a character there";
       return Status(ErrorCode::kEncoding,
-                    fmt::format("{} at byte {}: {} {} not valid {}{}; give the right encoding with --encoding", why,
-                                at, truncated ? "the file ends inside a character:" : "bytes",
-                                hex_bytes(std::string_view(bad, static_cast<std::size_t>(bad_len))),
-                                truncated ? "is" : "are", charset),
+                    fmt::format("invalid {} at byte {}: {} ({}); give the right encoding with --encoding", charset, at,
+                                what, why),
                     {name, line, at, true});
     }
     break;
@@ -286,7 +289,7 @@ Result<DecodedText> decode_text(std::string_view bytes, const std::string& name,
     result.text.assign(body);
     result.encoding = "UTF-8";
   } else {
-    if (Status st = convert_with_icu(body, charset, name, why, result.text); !st.ok()) return st;
+    if (Status st = convert_with_icu(body, skip, charset, name, why, result.text); !st.ok()) return st;
     // A BOM that --encoding UTF-16 (without LE/BE) or similar left in place.
     if (starts_with(result.text, "\xEF\xBB\xBF")) result.text.erase(0, 3);
     if (const auto nul = result.text.find('\0'); nul != std::string::npos) {

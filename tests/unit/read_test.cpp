@@ -165,6 +165,10 @@ TEST(ReadDocument, InputErrorsNameTheFileAndWhere) {
        "byte-order mark"},
       {"invalid GB18030 under --encoding GB18030", "ok\nok\n\x81\x20", "", "GB18030", ErrorCode::kEncoding, 3,
        "at byte 6"},
+      {"GB18030 cut inside a character", "ok\n\xB1", "", "GB18030", ErrorCode::kEncoding, 2,
+       "at byte 3: the file ends inside a character"},
+      {"lone surrogate after a UTF-16LE BOM", std::string("\xFF\xFE" "a\0\n\0\0\xD8" "b\0", 10), "", "",
+       ErrorCode::kEncoding, 2, "invalid UTF-16LE at byte 6"},
       {"undecidable encoding", "caf\xe9 na\xefve", "", "", ErrorCode::kEncoding, 1, "--encoding"},
       {"unknown encoding name", "text", "", "no-such-charset", ErrorCode::kInvalidArgument, 0, "unknown encoding"},
   };
