@@ -32,15 +32,23 @@ struct DecodedText {
   std::string encoding;  ///< the source encoding, as named by ICU
 };
 
-/// Decodes `bytes` (from file `name`, used in messages). Errors: kEmpty, kBinary, kEncoding.
+/// Decodes `bytes` (from file `name`, used in messages): --encoding, else a BOM, else strict UTF-8, else ICU's
+/// detector when confident (docs/formats.md). Drops a BOM; CRLF and lone CR become LF. One pass; thread-safe.
+/// Errors: kEmpty (no bytes, or only white space), kBinary (NUL bytes in a file not in UTF-16/32), kEncoding (a
+/// byte invalid in the declared or detected encoding, with its line and byte; or no confident guess),
+/// kInvalidArgument (an unknown encoding name), kTooLarge (over max_input_bytes).
 Result<DecodedText> decode_text(std::string_view bytes, const std::string& name, const ReadOptions& options);
 
 /// Guesses the language of UTF-8 text from its script and common words: "zh", "en", "fr", "es", "ru", "ar", or ""
-/// when there is too little text to tell.
+/// when there is too little text to tell. Reads at most the first megabyte. Latin-script languages use
+/// corpora/data/language-words.tsv (found via $PARALIGN_DATA_DIR, the source tree or the installed share/paralign);
+/// when that file cannot be found, Latin-script text gives "". Thread-safe.
 std::string detect_language(std::string_view text);
 
-/// Reads, decodes and structures one file. Errors: kNotFound, kIsDirectory, kIo, kTooLarge, plus those of
-/// decode_text and build_structure, each naming the file.
+/// Reads, decodes and structures one file. A file named *.xml goes to read_xml_document (read_xml.hpp) with the
+/// language and size limit given here; everything else is text. Thread-safe (the language word list is loaded once,
+/// on first use). Errors: kNotFound, kIsDirectory, kIo, kTooLarge, kInvalidArgument (an unknown language), plus
+/// those of decode_text and build_structure (or of the XML reader), each naming the file.
 Result<Document> read_document(const std::string& path, const ReadOptions& options);
 
 }  // namespace paralign

@@ -222,6 +222,7 @@ Result<DecodedText> decode_text(std::string_view bytes, const std::string& name,
   std::string charset;  // what to convert from; empty for UTF-8, which needs only checking
   std::string why;      // how the encoding was chosen, for messages
   std::size_t skip = 0;  // bytes of BOM to drop
+  bool checked = false;  // already known to be valid UTF-8
 
   if (!options.encoding.empty()) {
     charset = options.encoding;
@@ -248,6 +249,7 @@ Result<DecodedText> decode_text(std::string_view bytes, const std::string& name,
     }
     if (utf8::valid(bytes)) {
       why = "the text is valid UTF-8";
+      checked = true;
     } else {
       UErrorCode err = U_ZERO_ERROR;
       std::unique_ptr<UCharsetDetector, DetectorCloser> det(ucsdet_open(&err));
@@ -281,7 +283,9 @@ Result<DecodedText> decode_text(std::string_view bytes, const std::string& name,
     }
   }
   if (charset.empty()) {
-    if (Status st = check_utf8(body, skip, name, why, bytes); !st.ok()) return st;
+    if (!checked) {
+      if (Status st = check_utf8(body, skip, name, why, bytes); !st.ok()) return st;
+    }
     if (const void* nul = std::memchr(body.data(), 0, body.size())) {
       return binary_status(name, skip + static_cast<std::size_t>(static_cast<const char*>(nul) - body.data()),
                            bytes);

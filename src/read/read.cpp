@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "paralign/read.hpp"
+#include "paralign/read_xml.hpp"
 #include "paralign/structure.hpp"
 #include "read/decode_internal.hpp"
 #include "util/atomic_file.hpp"
@@ -12,6 +13,19 @@ Result<Document> read_document(const std::string& path, const ReadOptions& optio
   if (!options.language.empty() && !is_supported_language(options.language)) {
     return Status(ErrorCode::kInvalidArgument,
                   fmt::format("unknown language '{}' (expected zh, en, fr, es, ru or ar)", options.language), {path});
+  }
+  if (is_xml_path(path)) {
+    // XML declares its own encoding and structure; its reader takes both from the markup.
+    if (!options.encoding.empty()) {
+      return Status(ErrorCode::kInvalidArgument,
+                    "--encoding does not apply to XML files: their XML declaration gives the encoding", {path});
+    }
+    XmlReadOptions xo;
+    xo.language = options.language;
+    xo.max_input_bytes = options.max_input_bytes;
+    auto doc = read_xml_document(path, xo);
+    if (doc && !options.symbol.empty()) doc->symbol = options.symbol;
+    return doc;
   }
   auto bytes = read_file(path, options.max_input_bytes);
   if (!bytes) return bytes.status();

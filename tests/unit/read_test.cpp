@@ -217,6 +217,26 @@ TEST(ReadDocument, OptionsOverrideDetection) {
   EXPECT_EQ(detected->path, fixture("report.zh.txt"));
 }
 
+TEST(ReadDocument, XmlFilesGoToTheXmlReader) {
+  const std::string dir = testing::temp_dir();
+  const std::string path = write_temp(dir, "decl.xml",
+                                      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                      "<udhr xml:lang=\"ru\"><article number=\"1\"><para>Все люди рождаются "
+                                      "свободными и равными.</para></article></udhr>\n");
+  auto doc = read_document(path, {});
+  ASSERT_TRUE(doc) << doc.status().to_string();
+  EXPECT_EQ(doc->language, "ru");
+  bool found = false;
+  for (const auto& b : doc->blocks) found |= b.number == 1 && b.text.find("Все люди") != std::string::npos;
+  EXPECT_TRUE(found) << "article 1 is a numbered block";
+  for (const auto& b : doc->blocks) EXPECT_EQ(b.text.find("<para>"), std::string::npos) << "markup read as text";
+  ReadOptions with_encoding;
+  with_encoding.encoding = "GB18030";
+  doc = read_document(path, with_encoding);
+  ASSERT_FALSE(doc);
+  EXPECT_EQ(doc.status().code(), ErrorCode::kInvalidArgument);
+}
+
 // A whole 50 MB line, in UTF-8 and in GB18030: decoding must take it in one pass (a benchmark shows the speed; here
 // it must simply come back complete and correct).
 TEST(DecodeText, FiftyMegabytesOnOneLine) {
