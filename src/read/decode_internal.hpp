@@ -20,14 +20,10 @@ struct LanguageWords {
   std::size_t entries = 0;  ///< number of (language, word) lines read
 };
 
-/// Parses the table's text (format in the header comment of the file). `name` is used in messages.
-/// Errors: kParse with the line for a line without a TAB, an unknown language, an empty or upper-case word, or a
-/// (language, word) pair given twice.
+/// Parses the table's text: the common data-file format (util/data_dir.hpp) with two fields, language and word.
+/// `name` is used in messages. Errors: those of data::parse_data_lines, and kParse with the line for a line without
+/// two fields, an unknown language, a word with a space or in upper case, or a (language, word) pair given twice.
 Result<LanguageWords> parse_language_words(std::string_view tsv, const std::string& name);
-
-/// Finds a data file by name: $PARALIGN_DATA_DIR, then the source tree's corpora/data, then the installed
-/// share/paralign. Returns "" when none holds it.
-std::string find_data_file(const std::string& file_name);
 
 /// The languages paralign reads: zh, en, fr, es, ru, ar.
 bool is_supported_language(std::string_view code);

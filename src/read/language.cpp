@@ -6,8 +6,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdlib>
-#include <filesystem>
 #include <fmt/format.h>
 #include <map>
 #include <set>
@@ -16,11 +14,14 @@
 #include "paralign/read.hpp"
 #include "read/decode_internal.hpp"
 #include "util/atomic_file.hpp"
+#include "util/data_dir.hpp"
 #include "util/utf8.hpp"
 
 namespace paralign {
 
 namespace {
+
+constexpr const char* kWordsFile = "language-words.tsv";
 
 constexpr std::array<std::string_view, 6> kLanguages = {"zh", "en", "fr", "es", "ru", "ar"};
 
@@ -51,11 +52,11 @@ const LanguageWords& installed_words() {
   // Loaded once, on first use; a missing or broken file leaves the table empty, so Latin text is then reported as
   // undetected ("") rather than guessed.
   static const LanguageWords kWords = [] {
-    const std::string path = find_data_file("language-words.tsv");
-    if (path.empty()) return LanguageWords{};
-    auto bytes = read_file(path, std::size_t{16} << 20);
+    auto path = data::find_data_file(kWordsFile);
+    if (!path) return LanguageWords{};
+    auto bytes = read_file(*path, std::size_t{16} << 20);
     if (!bytes) return LanguageWords{};
-    auto parsed = parse_language_words(*bytes, path);
+    auto parsed = parse_language_words(*bytes, *path);
     return parsed ? std::move(parsed).value() : LanguageWords{};
   }();
   return kWords;
@@ -70,52 +71,30 @@ bool is_supported_language(std::string_view code) {
   return false;
 }
 
-std::string find_data_file(const std::string& file_name) {
-  namespace fs = std::filesystem;
-  std::vector<std::string> dirs;
-  if (const char* env = std::getenv("PARALIGN_DATA_DIR"); env && *env) dirs.emplace_back(env);
-  dirs.emplace_back(PARALIGN_SOURCE_DATA_DIR);
-  dirs.emplace_back(PARALIGN_INSTALL_DATA_DIR);
-  std::error_code ec;
-  for (const auto& d : dirs) {
-    const fs::path p = fs::path(d) / file_name;
-    if (fs::is_regular_file(p, ec)) return p.string();
-  }
-  return {};
-}
-
 Result<LanguageWords> parse_language_words(std::string_view tsv, const std::string& name) {
-  if (!utf8::valid(tsv)) return Status(ErrorCode::kEncoding, "the word list is not valid UTF-8", {name});
+  auto lines = data::parse_data_lines(tsv, name);
+  if (!lines) return lines.status();
   LanguageWords words;
   std::set<std::pair<std::string, std::string>> seen;
-  std::size_t line_no = 0, pos = 0;
-  while (pos < tsv.size()) {
-    std::size_t nl = tsv.find('\n', pos);
-    if (nl == std::string_view::npos) nl = tsv.size();
-    std::string_view line = tsv.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line.front() == '#') continue;
-    const std::size_t tab = line.find('\t');
-    if (tab == std::string_view::npos) {
-      return Status(ErrorCode::kParse, "expected 'language<TAB>word'", {name, line_no});
+  for (const auto& dl : *lines) {
+    if (dl.fields.size() != 2) {
+      return Status(ErrorCode::kParse, "expected 'language<TAB>word'", {name, dl.line});
     }
-    const std::string lang(line.substr(0, tab));
-    const std::string word(line.substr(tab + 1));
+    const std::string& lang = dl.fields[0];
+    const std::string& word = dl.fields[1];
     if (!is_supported_language(lang)) {
       return Status(ErrorCode::kParse, fmt::format("unknown language '{}' (expected zh, en, fr, es, ru or ar)", lang),
-                    {name, line_no});
+                    {name, dl.line});
     }
-    if (word.empty() || word.find_first_of("\t ") != std::string::npos) {
-      return Status(ErrorCode::kParse, "the word is empty or holds a space or TAB", {name, line_no});
+    if (word.find(' ') != std::string::npos) {
+      return Status(ErrorCode::kParse, "a word holds a space (one word a line)", {name, dl.line});
     }
     if (lower(word) != word) {
       return Status(ErrorCode::kParse, fmt::format("'{}' is not in lower case (text is lower-cased before lookup)", word),
-                    {name, line_no});
+                    {name, dl.line});
     }
     if (!seen.emplace(lang, word).second) {
-      return Status(ErrorCode::kParse, fmt::format("'{}' is listed twice for '{}'", word, lang), {name, line_no});
+      return Status(ErrorCode::kParse, fmt::format("'{}' is listed twice for '{}'", word, lang), {name, dl.line});
     }
     words.languages_by_word[word].push_back(lang);
     ++words.entries;

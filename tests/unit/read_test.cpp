@@ -10,6 +10,7 @@
 #include "read/decode_internal.hpp"
 #include "test_support.hpp"
 #include "util/atomic_file.hpp"
+#include "util/data_dir.hpp"
 
 namespace paralign {
 namespace {
@@ -279,8 +280,9 @@ TEST(DetectLanguage, ScriptsAndFunctionWords) {
 }
 
 TEST(LanguageWords, TheShippedListParsesWithoutDuplicates) {
-  const std::string path = find_data_file("language-words.tsv");
-  ASSERT_FALSE(path.empty()) << "corpora/data/language-words.tsv not found";
+  auto found = data::find_data_file("language-words.tsv");
+  ASSERT_TRUE(found) << found.status().to_string();
+  const std::string path = *found;
   auto words = parse_language_words(slurp(path), path);
   ASSERT_TRUE(words) << words.status().to_string();
   std::map<std::string, std::size_t> per_language;
@@ -294,10 +296,11 @@ TEST(LanguageWords, TheShippedListParsesWithoutDuplicates) {
 TEST(LanguageWords, ParseErrorsGiveTheLine) {
   const std::vector<std::tuple<std::string, std::size_t, std::string>> cases = {
       {"en\tthe\nen\tthe\n", 2, "twice"},
-      {"# comment\n\nen the\n", 3, "TAB"},
+      {"# comment\n\nen the\n", 3, "language<TAB>word"},
       {"en\tthe\nde\tder\n", 2, "unknown language"},
       {"fr\tLes\n", 1, "lower case"},
       {"es\t\n", 1, "empty"},
+      {"en\tthe\tthe\n", 1, "language<TAB>word"},
   };
   for (const auto& [text, line, part] : cases) {
     auto r = parse_language_words(text, "words.tsv");
