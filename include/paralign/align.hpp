@@ -146,7 +146,7 @@ struct LanguageReport {
 /// A pivot document aligned with one or more translations.
 struct MultiAlignment {
   std::vector<std::string> languages;            ///< [0] the pivot, then the translations in the order given
-  std::vector<std::vector<Segment>> segments;    ///< per language, in document order
+  std::vector<std::vector<Segment>> segments;    ///< per language: the body in reading order, then the footnotes
   std::vector<AlignedUnit> units;                ///< in pivot order; target-only units after their neighbours
   std::vector<LanguageReport> reports;           ///< per language
   std::vector<std::vector<AlignmentNote>> notes; ///< per translation (index k-1 for language k): block-level notes
@@ -161,6 +161,12 @@ struct MultiAlignment {
 /// missing or repeated. Thread-safe.
 Result<MultiAlignment> align_versions(const Document& pivot, const std::vector<Document>& translations,
                                       const PipelineOptions& options);
+
+/// Builds a Document from one-sentence-per-line text (the --segmented input): a line opening with "12. " starts
+/// numbered paragraph 12 and the lines after it belong to it; without any numbered line the whole text is one block,
+/// so the sentence aligner sees the document at once. Lines keep their 1-based numbers (blank lines included), and
+/// align_versions with PipelineOptions::segmented makes each non-blank line one segment. Pure; thread-safe.
+Document build_segmented_document(std::string_view text, const std::string& language, const std::string& path);
 
 /// Champollion-style beads, one per line: "1,2 <=> 3", "4 <=> omitted", "omitted <=> 5", numbered 1-based over
 /// the segments, or by their source line when the input was segmented (`by_line`). Needs exactly one translation.
