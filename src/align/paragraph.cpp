@@ -425,11 +425,15 @@ double align_stream(const Document& src, const Document& tgt, const Stream& s, c
       if (next >= (src_side ? s1 : t1)) break;
       const std::string& key = src_side ? s.keys[next] : t.keys[next];
       const Block& blk = (src_side ? src : tgt).blocks[src_side ? s.blocks[next] : t.blocks[next]];
-      if (!key.empty() || blk.kind == BlockKind::kHeading) break;
+      // Only list items and unnumbered continuation paragraphs; annex text, tables or headings are not part of
+      // a numbered paragraph.
+      if (!key.empty() || (blk.kind != BlockKind::kItem && blk.kind != BlockKind::kParagraph)) break;
       const std::size_t a = src_side ? extra + 1 : extra, b = src_side ? extra : extra + 1;
       const double with = scorer.cost(s.features, ai, 1 + a, t.features, aj, 1 + b);
       const double without = scorer.cost(s.features, ai, 1 + a - (src_side ? 1 : 0), t.features, aj,
-                                         1 + b - (src_side ? 0 : 1)) + options.skip_cost;
+                                         1 + b - (src_side ? 0 : 1));
+      // The anchor must fit better with the block than without it, shape prior included: a mere tie-break against
+      // the cost of leaving the block alone would swallow any short block.
       if (with >= without) break;
       ++extra;
     }
