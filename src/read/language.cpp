@@ -1,7 +1,8 @@
 // Language detection. The six UN languages fall into four scripts; three of them name their language outright (Han
 // is Chinese, Cyrillic is Russian, Arabic is Arabic). Latin-script text is English, French or Spanish, told apart
-// by counting frequent function words from corpora/data/language-words.tsv: every sentence of running text has
-// several, and the three lists share few of them.
+// by counting frequent function words from corpora/data/language-words.tsv (every sentence of running text has
+// several, and the three lists share few of them), helped by letters only one of them uses
+// (corpora/data/language-letters.tsv: ñ, ç...), which decide headings and lists of names.
 #include <unicode/uchar.h>
 
 #include <algorithm>
@@ -22,6 +23,10 @@ namespace paralign {
 namespace {
 
 constexpr const char* kWordsFile = "language-words.tsv";
+constexpr const char* kLettersFile = "language-letters.tsv";
+
+// A function word says more than a letter: a word is chosen text, a letter may come from a name.
+constexpr std::size_t kWordWeight = 2;
 
 constexpr std::array<std::string_view, 6> kLanguages = {"zh", "en", "fr", "es", "ru", "ar"};
 
@@ -57,7 +62,13 @@ const LanguageWords& installed_words() {
     auto bytes = read_file(*path, std::size_t{16} << 20);
     if (!bytes) return LanguageWords{};
     auto parsed = parse_language_words(*bytes, *path);
-    return parsed ? std::move(parsed).value() : LanguageWords{};
+    if (!parsed) return LanguageWords{};
+    if (auto letters_path = data::find_data_file(kLettersFile)) {
+      if (auto letters = read_file(*letters_path, std::size_t{1} << 20)) {
+        if (!parse_language_letters(*letters, *letters_path, *parsed).ok()) parsed->languages_by_letter.clear();
+      }
+    }
+    return std::move(parsed).value();
   }();
   return kWords;
 }
@@ -103,6 +114,31 @@ Result<LanguageWords> parse_language_words(std::string_view tsv, const std::stri
   return words;
 }
 
+Status parse_language_letters(std::string_view tsv, const std::string& name, LanguageWords& words) {
+  auto lines = data::parse_data_lines(tsv, name);
+  if (!lines) return lines.status();
+  std::set<std::pair<std::string, char32_t>> seen;
+  for (const auto& dl : *lines) {
+    if (dl.fields.size() != 2) return Status(ErrorCode::kParse, "expected 'language<TAB>letter'", {name, dl.line});
+    const std::string& lang = dl.fields[0];
+    if (!is_supported_language(lang)) {
+      return Status(ErrorCode::kParse, fmt::format("unknown language '{}' (expected zh, en, fr, es, ru or ar)", lang),
+                    {name, dl.line});
+    }
+    const std::string& field = dl.fields[1];
+    std::size_t pos = 0;
+    const char32_t letter = utf8::next(field, pos);
+    if (pos != field.size() || lower(field) != field) {
+      return Status(ErrorCode::kParse, fmt::format("'{}' is not one lower-case character", field), {name, dl.line});
+    }
+    if (!seen.emplace(lang, letter).second) {
+      return Status(ErrorCode::kParse, fmt::format("'{}' is listed twice for '{}'", field, lang), {name, dl.line});
+    }
+    words.languages_by_letter[letter].push_back(lang);
+  }
+  return {};
+}
+
 std::string detect_language_with(std::string_view text, const LanguageWords& words) {
   if (text.size() > kSampleBytes) {
     std::size_t cut = kSampleBytes;
@@ -115,13 +151,19 @@ std::string detect_language_with(std::string_view text, const LanguageWords& wor
   auto end_word = [&] {
     if (word.empty()) return;
     if (auto it = words.languages_by_word.find(lower(word)); it != words.languages_by_word.end()) {
-      for (const auto& l : it->second) ++hits[l];
+      for (const auto& l : it->second) hits[l] += kWordWeight;
     }
     word.clear();
   };
   std::size_t pos = 0;
   while (pos < text.size()) {
     const char32_t c = utf8::next(text, pos);
+    if (!words.languages_by_letter.empty() && c > 0x7F) {
+      if (auto it = words.languages_by_letter.find(static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
+          it != words.languages_by_letter.end()) {
+        for (const auto& l : it->second) ++hits[l];
+      }
+    }
     if (is_latin_letter(c)) {
       ++latin;
       utf8::append(word, c);

@@ -292,6 +292,9 @@ TEST(DetectLanguage, ScriptsAndFunctionWords) {
       {"El presente informe se presenta en cumplimiento de la resolución 58/58 de la Asamblea General.", "es"},
       {"Настоящий доклад представляется во исполнение резолюции 58/58 Генеральной Ассамблеи.", "ru"},
       {"يقدم هذا التقرير عملا بقرار الجمعية العامة 58/58.", "ar"},
+      {"Federación de Rusia, España, Colombia", "es"},     // no function word: the letters decide
+      {"Deuxième séance plénière, Genève", "fr"},
+      {"Fédération de Russie", ""},  // nothing here tells French from Spanish
       {"A/59/181", ""},
       {"58/241 2004 — 12.", ""},
       {"", ""},
@@ -312,6 +315,34 @@ TEST(LanguageWords, TheShippedListParsesWithoutDuplicates) {
   }
   for (const char* l : {"en", "fr", "es"}) EXPECT_GE(per_language[l], 40u) << l;
   EXPECT_EQ(words->languages_by_word.count("the"), 1u);
+}
+
+TEST(LanguageWords, TheShippedLetterListParses) {
+  auto found = data::find_data_file("language-letters.tsv");
+  ASSERT_TRUE(found) << found.status().to_string();
+  LanguageWords words;
+  const Status st = parse_language_letters(slurp(*found), *found, words);
+  ASSERT_TRUE(st.ok()) << st.to_string();
+  EXPECT_EQ(words.languages_by_letter.at(U'ñ'), std::vector<std::string>{"es"});
+  EXPECT_EQ(words.languages_by_letter.at(U'ç'), std::vector<std::string>{"fr"});
+  EXPECT_EQ(words.languages_by_letter.count(U'é'), 0u) << "é is both French and Spanish";
+}
+
+TEST(LanguageWords, LetterParseErrorsGiveTheLine) {
+  const std::vector<std::tuple<std::string, std::size_t, std::string>> cases = {
+      {"es\tñ\nes\tñ\n", 2, "twice"},
+      {"fr\tça\n", 1, "one lower-case character"},
+      {"fr\tÇ\n", 1, "one lower-case character"},
+      {"pt\tã\n", 1, "unknown language"},
+      {"es\n", 1, "language<TAB>letter"},
+  };
+  for (const auto& [text, line, part] : cases) {
+    LanguageWords words;
+    const Status st = parse_language_letters(text, "letters.tsv", words);
+    ASSERT_FALSE(st.ok()) << text;
+    EXPECT_EQ(st.where().line, line) << text;
+    EXPECT_NE(st.message().find(part), std::string::npos) << st.to_string();
+  }
 }
 
 TEST(LanguageWords, ParseErrorsGiveTheLine) {
@@ -359,7 +390,7 @@ TEST(DetectLanguage, SentencesOfTheUnParallelCorpus) {
     for (const auto& [l, n] : wrong) detail += " " + l + ":" + std::to_string(n);
     RecordProperty(std::string("accuracy_") + lang, std::to_string(accuracy));
     std::cout << lang << ": " << right << "/" << total << " sentences right;" << detail << '\n';
-    EXPECT_GE(accuracy, 0.97) << lang << detail;
+    EXPECT_GE(accuracy, 0.985) << lang << detail;
   }
 }
 
