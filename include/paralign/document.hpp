@@ -44,6 +44,12 @@ struct LineRange {
   std::size_t last = 0;
 };
 
+/// Where one source line of segmented input (one sentence per line) stands inside a block's text.
+struct SourceLine {
+  std::size_t offset = 0;  ///< byte offset into Block::text where the line's text begins
+  std::size_t line = 0;    ///< its 1-based line number in the source
+};
+
 /// One unit of the report's structure.
 struct Block {
   BlockKind kind = BlockKind::kOther;
@@ -53,11 +59,16 @@ struct Block {
   std::string text;           ///< the text as rebuilt: lines joined, number/label and markers taken out
   std::vector<FootnoteMarker> markers;
   LineRange lines;            ///< the source lines the block came from
+  /// Segmented input only (StructureOptions::segmented): one entry per input line (= one sentence) in the block,
+  /// in order, so the aligner can keep each line as a sentence with its line number. Empty for running text,
+  /// where line breaks carry no meaning and the text holds none.
+  std::vector<SourceLine> source_lines;
 };
 
 /// Something the reader removed from the running text, kept so nothing is silently lost.
 struct Furniture {
-  std::string kind;  ///< "page-number", "running-header", "link-repeat", "separator", "other"
+  std::string kind;  ///< "page-number", "running-header", "link-repeat", "separator", "hyphen" (a line-end hyphen
+                     ///< dropped when a broken word was rejoined), "other" (job numbers, bar codes)
   std::string text;  ///< as it stood in the source (trimmed)
   LineRange lines;
 };
