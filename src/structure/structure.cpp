@@ -751,7 +751,7 @@ void Builder::cut_units() {
       continue;
     }
     const bool gap_break = double_spaced_ ? gap_ws : (gap_empty || gap_ws);
-    const bool page = gap_page;
+    const bool page = gap_page;  // page furniture since the last line: a page-foot note cannot go on past it
     gap_empty = gap_ws = gap_page = false;
 
     // Notes: after a separator (page-foot notes) or under the notes heading.
@@ -841,7 +841,6 @@ void Builder::cut_units() {
     append(u, rest, c, false);
     open_body = static_cast<int>(units_.size()) - 1;
     body_last = &c;
-    (void)page;
   }
 }
 
@@ -978,8 +977,7 @@ void Builder::classify() {
         b.kind = BlockKind::kHeading;
         if (chapter) {
           b.level = 1;
-          if (t != LabelType::kCjk) last_roman = u.label.value;
-          else last_roman = u.label.value;
+          last_roman = u.label.value;
           last_letter = 0;
         } else {
           b.level = 2;
