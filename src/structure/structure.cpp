@@ -626,6 +626,8 @@ std::string Builder::clean(std::string_view line, bool leading_marker_ok,
           for (std::size_t k = w2; k < p; ++k)
             if (line[k] >= 'A' && line[k] <= 'Z') all_lower = false;
           if (pc != '.' || (letters >= 4 && all_lower)) keep = 0;
+        } else if ((pc == ',' || pc == ';') && (before == 0x201D || before == 0x2019 || before == ')')) {
+          keep = 0;  // "world”,3": after a closing quotation mark or bracket
         } else if (pc == ',' && p >= 4 && before < 0x80 && ascii_digit(static_cast<char>(before))) {
           std::size_t k = p;
           while (k > 0 && ascii_digit(line[k - 1])) --k;
@@ -933,10 +935,13 @@ void Builder::classify() {
       structure_started = true;
     } else if (u.label.type == LabelType::kNone) {
       const bool heading = u.annex_word || structure::heading_like(b.text);
-      if (!structure_started && has_structure && !heading) {
+      // The masthead and title are short lines without closing punctuation; the first block that holds sentences
+      // (a resolution's "The General Assembly," and its preamble) ends them.
+      if (!structure_started && has_structure && heading && !u.annex_word) {
         b.kind = BlockKind::kTitle;
-      } else if (!structure_started && has_structure && heading && !u.annex_word) {
-        b.kind = BlockKind::kTitle;
+      } else if (!structure_started && !heading) {
+        structure_started = true;
+        b.kind = BlockKind::kParagraph;
       } else if (heading) {
         b.kind = BlockKind::kHeading;
         b.level = u.annex_word ? 1 : std::min(4, context_level + 1);

@@ -412,6 +412,7 @@ TEST(StructureCases, GluedMarkersAreTakenOutButNumbersStay) {
       {"1. un taux de 1,5 pour cent", "un taux de 1,5 pour cent", {}},
       {"1. see http://disarmament2.un.org/a1.html today", "see http://disarmament2.un.org/a1.html today", {}},
       {"1. Генеральная Ассамблея,3 принимая", "Генеральная Ассамблея, принимая", {3}},
+      {"1. entitled “World Summit for All”,3 held at", "entitled “World Summit for All”, held at", {3}},
   };
   for (const auto& c : cases) {
     const Document doc = build(c.line);
@@ -462,6 +463,27 @@ TEST(StructureCases, HeadingsAreToldFromParagraphsByTheWholeSequence) {
     got.push_back(std::string(to_string(b.kind)) + ":" + (b.number ? std::to_string(*b.number) : b.label));
   EXPECT_EQ(got, (std::vector<std::string>{"paragraph:1", "heading:1.", "paragraph:2", "paragraph:3", "heading:2.",
                                            "paragraph:4"}));
+}
+
+TEST(StructureCases, ResolutionPreambleIsParagraphsAfterTheTitle) {
+  // Single-spaced Latin text without trailing spaces: a short line followed by a capital ends a paragraph.
+  const std::string text =
+      "General Assembly Distr.: Limited\n"
+      "The right to clean water\n"
+      "The General Assembly,\n"
+      "Recalling its earlier resolutions on the right to clean water and sanitation, and noting the\n"
+      "reports submitted since then by the special rapporteur,1\n"
+      "Welcoming the progress made by Member States in extending the supply of drinking water to\n"
+      "rural areas,\n"
+      "1. Decides to continue its consideration of the question at its next session;\n"
+      "2. Requests the Secretary-General to report on the implementation of the present resolution.\n";
+  const Document doc = build(text);
+  std::vector<std::string> got;
+  for (const Block& b : doc.blocks) got.push_back(std::string(to_string(b.kind)) + ":" + b.text.substr(0, 12));
+  EXPECT_EQ(got, (std::vector<std::string>{"title:General Asse", "title:The right to", "paragraph:The General ",
+                                           "paragraph:Recalling it", "paragraph:Welcoming th", "paragraph:Decides to c",
+                                           "paragraph:Requests the"}));
+  EXPECT_EQ(marker_numbers(doc.blocks[3]), std::vector<int>{1});
 }
 
 TEST(StructureCases, HyphensAtLineEnds) {
