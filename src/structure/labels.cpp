@@ -145,6 +145,16 @@ Label parse_label(std::string_view s) {
   std::size_t pos = 0;
   const char32_t first = utf8::next(s, pos);
 
+  // – • ▪ - followed by a space: a bullet.
+  if ((first == 0x2013 || first == 0x2022 || first == 0x25AA || first == 0x2014 || first == '-') && pos < s.size() &&
+      s[pos] == ' ') {
+    out.type = LabelType::kBullet;
+    out.value = 0;
+    out.text = s.substr(0, pos);
+    out.rest = skip_spaces(s, pos);
+    return out;
+  }
+
   // (a) (iv) (2) and the full-width （a）
   if (first == '(' || first == U'（') {
     std::size_t p = pos, n = 0;

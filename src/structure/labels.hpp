@@ -16,6 +16,7 @@ enum class LabelType {
   kRoman,    ///< "IV.": a chapter number; may also read as a letter ("I.", "C.")
   kLetter,   ///< "A." / "А.": a section letter; "I."/"V."/"X."/"C."... may also read as Roman
   kParen,    ///< "(a)" / "（a）" / "(iv)" / "(2)": a sub-item or level-4 heading
+  kBullet,   ///< "– " / "• " / "- ": a bulleted list item
 };
 
 struct Label {

@@ -507,7 +507,8 @@ bool Builder::break_before(const Line& c, const Line* p, bool gap_break) const {
   const bool term = structure::is_terminal_punct(last_cp(p->text));
   switch (lab.type) {
     case LabelType::kNone: return hard;
-    case LabelType::kParen: return signal_ ? (hard || (c.lead_ws && term)) : term;
+    case LabelType::kParen:
+    case LabelType::kBullet: return signal_ ? (hard || (c.lead_ws && term)) : term;
     default: return signal_ ? (hard || term || c.lead_ws) : true;
   }
 }
@@ -856,7 +857,7 @@ void Builder::cut_segmented() {
       const Unit& o = units_[open];
       // A sentence after a heading opens an (unnumbered) paragraph of its own.
       start = (o.label.type != LabelType::kNone && o.label.type != LabelType::kArabic &&
-               o.label.type != LabelType::kParen) ||
+               o.label.type != LabelType::kParen && o.label.type != LabelType::kBullet) ||
               ((o.label.type != LabelType::kNone || o.summary_word) && o.source_lines.size() == 1 &&
                structure::heading_like(o.text));
     }
@@ -963,6 +964,8 @@ void Builder::classify() {
         } else {
           b.kind = BlockKind::kItem;
         }
+      } else if (t == LabelType::kBullet) {
+        b.kind = BlockKind::kItem;
       } else if (t == LabelType::kParen) {
         if (structure::heading_like(b.text)) {
           b.kind = BlockKind::kHeading;

@@ -438,6 +438,8 @@ TEST(StructureCases, LabelsAndLevels) {
       {"(c) Training for officers;", "(c)", BlockKind::kItem, 0},
       {"١٢ - تؤكد الجمعية العامة.", "١٢ -", BlockKind::kParagraph, 0},
       {"Annex", "", BlockKind::kHeading, 1},
+      {"– To strengthen norms at every level;", "–", BlockKind::kItem, 0},
+      {"• 加强各级规范；", "•", BlockKind::kItem, 0},
   };
   for (const auto& c : cases) {
     const Document doc = build(c.text);
