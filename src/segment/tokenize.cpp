@@ -24,7 +24,7 @@ enum class Cls : unsigned char {
   kExtendNumLet  // joins anything: "_"
 };
 
-Cls classify_ascii(char32_t c) {
+constexpr Cls classify_ascii_slow(char32_t c) {
   if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return Cls::kLetter;
   if (c >= '0' && c <= '9') return Cls::kDigit;
   switch (c) {
@@ -41,7 +41,17 @@ Cls classify_ascii(char32_t c) {
   }
 }
 
-Cls classify(char32_t c) {
+struct AsciiTable {
+  Cls cls[128];
+  constexpr AsciiTable() : cls() {
+    for (char32_t c = 0; c < 128; ++c) cls[c] = classify_ascii_slow(c);
+  }
+};
+constexpr AsciiTable kAscii;
+
+inline Cls classify_ascii(char32_t c) { return kAscii.cls[c]; }
+
+Cls classify_slow(char32_t c) {
   if (c < 0x80) return classify_ascii(c);
   if (utf8::is_han(c)) return Cls::kIdeograph;
   if (c >= 0xFF01 && c <= 0xFF5E) return classify_ascii(c - 0xFEE0);  // full-width ASCII, as in Chinese text
@@ -74,6 +84,60 @@ Cls classify(char32_t c) {
   }
 }
 
+// Property lookups through ICU's generic API cost more than the rest of the scan, so the Basic Multilingual Plane
+// (all UN-language text) is classified and case-folded once into two tables (192 KiB, built on first use).
+struct BmpTables {
+  Cls cls[0x10000];
+  char16_t folded[0x10000];
+  BmpTables() {
+    for (char32_t c = 0; c < 0x10000; ++c) {
+      cls[c] = classify_slow(c);
+      const char32_t w = utf8::fold_width(c);
+      const auto f = static_cast<char32_t>(u_foldCase(static_cast<UChar32>(w), U_FOLD_CASE_DEFAULT));
+      folded[c] = f < 0x10000 ? static_cast<char16_t>(f) : static_cast<char16_t>(c);
+    }
+  }
+};
+
+const BmpTables& tables() {
+  static const auto* t = new BmpTables();  // never freed: used until exit, from any thread
+  return *t;
+}
+
+inline Cls classify(char32_t c) { return c < 0x10000 ? tables().cls[c] : classify_slow(c); }
+
+inline void append_folded(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  } else if (c < 0x10000) {
+    utf8::append(out, tables().folded[c]);
+  } else {
+    segment_detail::append_folded(out, c);
+  }
+}
+
+// Decodes well-formed UTF-8 inline; anything else goes through utf8::next (U+FFFD, one byte).
+inline char32_t decode(std::string_view s, std::size_t& pos) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + pos;
+  const std::size_t left = s.size() - pos;
+  if (p[0] < 0x80) {
+    ++pos;
+    return p[0];
+  }
+  if ((p[0] & 0xE0) == 0xC0 && p[0] >= 0xC2 && left >= 2 && (p[1] & 0xC0) == 0x80) {
+    pos += 2;
+    return (char32_t{p[0] & 0x1Fu} << 6) | (p[1] & 0x3Fu);
+  }
+  if ((p[0] & 0xF0) == 0xE0 && left >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+    const char32_t c = (char32_t{p[0] & 0x0Fu} << 12) | (char32_t{p[1] & 0x3Fu} << 6) | (p[2] & 0x3Fu);
+    if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+      pos += 3;
+      return c;
+    }
+  }
+  return utf8::next(s, pos);
+}
+
 bool arabic_optional_mark(char32_t c) { return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640; }
 
 struct Cursor {
@@ -86,7 +150,7 @@ struct Cursor {
       cls = classify_ascii(b);
       return b;
     }
-    const char32_t c = utf8::next(s, pos);
+    const char32_t c = decode(s, pos);
     cls = classify(c);
     return c;
   }
@@ -132,7 +196,7 @@ std::vector<Token> tokenize(std::string_view sentence, std::string_view lang) {
   };
   auto add = [&](char32_t c) {
     if (strip_tashkil && arabic_optional_mark(c)) return;
-    segment_detail::append_folded(tok.text, c);
+    append_folded(tok.text, c);
   };
 
   while (cur.pos < sentence.size()) {
@@ -154,6 +218,23 @@ std::vector<Token> tokenize(std::string_view sentence, std::string_view lang) {
         }
         add(c);
         last = cls;
+        // Most of a Latin word is plain ASCII letters or digits: take the run in one go.
+        while (cur.pos < sentence.size()) {
+          const auto b = static_cast<unsigned char>(sentence[cur.pos]);
+          if (b >= 0x80) break;
+          const Cls bc = kAscii.cls[b];
+          if (bc == Cls::kLetter) {
+            has_letter = true;
+            tok.kind = TokenKind::kWord;
+            tok.text += static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+          } else if (bc == Cls::kDigit) {
+            tok.text += static_cast<char>(b);
+          } else {
+            break;
+          }
+          last = bc;
+          ++cur.pos;
+        }
         break;
       case Cls::kExtend:
         if (in_token) add(c);  // a mark after a space or punctuation belongs to nothing the aligner compares

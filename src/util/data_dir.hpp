@@ -8,8 +8,9 @@
 //   4. the installed share/paralign (PARALIGN_INSTALL_DATA_DIR).
 // A folder named by 1 or 2 that does not exist is an error, not a reason to fall back: the user asked for it.
 //
-// The common line format (docs/data-files.md): UTF-8 without BOM, LF line ends, '#' starts a comment line, blank
-// lines are ignored, one entry per line, fields separated by TAB. parse_data_lines() reads it for every stage.
+// The common line format (docs/segmentation.md, "Data files"): UTF-8 without BOM, LF line ends, '#' starts a comment
+// line, blank lines are ignored, one entry per line, fields separated by TAB. parse_data_lines() reads it for every
+// stage.
 #pragma once
 
 #include <cstddef>
