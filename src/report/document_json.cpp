@@ -178,7 +178,7 @@ std::string document_to_text(const Document& doc, std::size_t preview_chars, boo
   for (const auto& b : doc.blocks) {
     std::string id = b.label;
     if (id.empty() && b.number) id = std::to_string(*b.number);
-    if (b.kind == BlockKind::kHeading && b.level > 0) id += fmt::format(" h{}", b.level);
+    if (b.kind == BlockKind::kHeading && b.level > 0) id += fmt::format("{}h{}", id.empty() ? "" : " ", b.level);
     std::string line = pad(std::string(to_string(b.kind)), 10) + " " + pad(id, 7) + " " + pad(lines_text(b.lines), 11) +
                        " " + preview(b.text, preview_chars);
     if (!b.markers.empty()) {
