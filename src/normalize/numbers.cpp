@@ -840,18 +840,18 @@ Status load_into(const std::string& dir, NumberRules& rules) {
   };
 
   const std::string formats = "numbers/formats.tsv";
-  auto rows = data::read_tsv(dir, formats, 3, 3);
+  auto rows = data::read_table(formats, dir, 3, 3);
   if (!rows) return rows.status();
   std::set<std::string> formatted;
-  for (const auto& row : *rows) {
-    if (dup(formats, row.cols)) return data::bad_row(dir, formats, row, "duplicate entry");
-    auto sep = separator(row.cols[2]);
-    if (!sep) return data::bad_row(dir, formats, row, sep.status().message());
-    LangRules& lr = lang_of(row.cols[0]);
-    if (formatted.insert(row.cols[0]).second) lr.decimal.clear(), lr.group.clear();
-    if (row.cols[1] == "decimal") lr.decimal.push_back(*sep);
-    else if (row.cols[1] == "group") lr.group.push_back(*sep);
-    else return data::bad_row(dir, formats, row, "role is decimal or group");
+  for (const auto& row : rows->rows) {
+    if (dup(formats, row.fields)) return data::bad_row(*rows, row, "duplicate entry");
+    auto sep = separator(row.fields[2]);
+    if (!sep) return data::bad_row(*rows, row, sep.status().message());
+    LangRules& lr = lang_of(row.fields[0]);
+    if (formatted.insert(row.fields[0]).second) lr.decimal.clear(), lr.group.clear();
+    if (row.fields[1] == "decimal") lr.decimal.push_back(*sep);
+    else if (row.fields[1] == "group") lr.group.push_back(*sep);
+    else return data::bad_row(*rows, row, "role is decimal or group");
   }
   for (const auto& [lang, lr] : rules.langs)
     for (char32_t d : lr.decimal)
@@ -859,85 +859,85 @@ Status load_into(const std::string& dir, NumberRules& rules) {
         return Status(ErrorCode::kParse, fmt::format("{}: '{}' both decimal and group separator", formats, lang));
 
   const std::string months = "numbers/months.tsv";
-  rows = data::read_tsv(dir, months, 3, 3);
+  rows = data::read_table(months, dir, 3, 3);
   if (!rows) return rows.status();
-  for (const auto& row : *rows) {
-    if (dup(months, {row.cols[0], row.cols[2]})) return data::bad_row(dir, months, row, "duplicate month name");
-    const int m = std::atoi(row.cols[1].c_str());
-    if (m < 1 || m > 12 || std::to_string(m) != row.cols[1])
-      return data::bad_row(dir, months, row, "month is a number from 1 to 12");
+  for (const auto& row : rows->rows) {
+    if (dup(months, {row.fields[0], row.fields[2]})) return data::bad_row(*rows, row, "duplicate month name");
+    const int m = std::atoi(row.fields[1].c_str());
+    if (m < 1 || m > 12 || std::to_string(m) != row.fields[1])
+      return data::bad_row(*rows, row, "month is a number from 1 to 12");
     detail::MonthName name;
     name.month = m;
-    name.words = split_phrase(row.cols[2]);
-    lang_of(row.cols[0]).months[name.words[0]].push_back(name);
+    name.words = split_phrase(row.fields[2]);
+    lang_of(row.fields[0]).months[name.words[0]].push_back(name);
   }
 
   const std::string scales = "numbers/scales.tsv";
-  rows = data::read_tsv(dir, scales, 3, 3);
+  rows = data::read_table(scales, dir, 3, 3);
   if (!rows) return rows.status();
-  for (const auto& row : *rows) {
-    if (dup(scales, {row.cols[0], row.cols[2]})) return data::bad_row(dir, scales, row, "duplicate scale word");
-    const int exp = std::atoi(row.cols[1].c_str());
-    if (exp < 1 || exp > 15 || std::to_string(exp) != row.cols[1])
-      return data::bad_row(dir, scales, row, "power of ten is a number from 1 to 15");
-    lang_of(row.cols[0]).scales.push_back({split_phrase(row.cols[2]), exp});
+  for (const auto& row : rows->rows) {
+    if (dup(scales, {row.fields[0], row.fields[2]})) return data::bad_row(*rows, row, "duplicate scale word");
+    const int exp = std::atoi(row.fields[1].c_str());
+    if (exp < 1 || exp > 15 || std::to_string(exp) != row.fields[1])
+      return data::bad_row(*rows, row, "power of ten is a number from 1 to 15");
+    lang_of(row.fields[0]).scales.push_back({split_phrase(row.fields[2]), exp});
   }
 
   const std::string percent = "numbers/percent.tsv";
-  rows = data::read_tsv(dir, percent, 3, 3);
+  rows = data::read_table(percent, dir, 3, 3);
   if (!rows) return rows.status();
-  for (const auto& row : *rows) {
-    if (dup(percent, row.cols)) return data::bad_row(dir, percent, row, "duplicate entry");
-    Phrase p{split_phrase(row.cols[2]), 0};
-    if (row.cols[1] == "after") lang_of(row.cols[0]).percent_after.push_back(p);
-    else if (row.cols[1] == "before") lang_of(row.cols[0]).percent_before.push_back(p);
-    else return data::bad_row(dir, percent, row, "position is after or before");
+  for (const auto& row : rows->rows) {
+    if (dup(percent, row.fields)) return data::bad_row(*rows, row, "duplicate entry");
+    Phrase p{split_phrase(row.fields[2]), 0};
+    if (row.fields[1] == "after") lang_of(row.fields[0]).percent_after.push_back(p);
+    else if (row.fields[1] == "before") lang_of(row.fields[0]).percent_before.push_back(p);
+    else return data::bad_row(*rows, row, "position is after or before");
   }
 
   const std::string date_words = "numbers/date-words.tsv";
-  rows = data::read_tsv(dir, date_words, 3, 3);
+  rows = data::read_table(date_words, dir, 3, 3);
   if (!rows) return rows.status();
-  for (const auto& row : *rows) {
-    if (dup(date_words, row.cols)) return data::bad_row(dir, date_words, row, "duplicate entry");
-    LangRules& lr = lang_of(row.cols[0]);
-    const std::string& role = row.cols[1];
-    if (role == "link") lr.link.insert(row.cols[2]);
-    else if (role == "range") lr.range.insert(row.cols[2]);
-    else if (role == "list") lr.list.insert(row.cols[2]);
-    else if (role == "year") lr.year_words.insert(row.cols[2]);
-    else if (role == "day-suffix") lr.day_suffix.insert(row.cols[2]);
-    else return data::bad_row(dir, date_words, row, "role is link, range, list, year or day-suffix");
+  for (const auto& row : rows->rows) {
+    if (dup(date_words, row.fields)) return data::bad_row(*rows, row, "duplicate entry");
+    LangRules& lr = lang_of(row.fields[0]);
+    const std::string& role = row.fields[1];
+    if (role == "link") lr.link.insert(row.fields[2]);
+    else if (role == "range") lr.range.insert(row.fields[2]);
+    else if (role == "list") lr.list.insert(row.fields[2]);
+    else if (role == "year") lr.year_words.insert(row.fields[2]);
+    else if (role == "day-suffix") lr.day_suffix.insert(row.fields[2]);
+    else return data::bad_row(*rows, row, "role is link, range, list, year or day-suffix");
   }
 
   const std::string words = "numbers/number-words.tsv";
-  rows = data::read_tsv(dir, words, 4, 5);
+  rows = data::read_table(words, dir, 4, 5);
   if (!rows) return rows.status();
-  for (const auto& row : *rows) {
-    if (dup(words, {row.cols[0], row.cols[3]})) return data::bad_row(dir, words, row, "duplicate number word");
+  for (const auto& row : rows->rows) {
+    if (dup(words, {row.fields[0], row.fields[3]})) return data::bad_row(*rows, row, "duplicate number word");
     detail::NumberWord w;
-    w.value = std::atoi(row.cols[2].c_str());
-    if (w.value < 1 || std::to_string(w.value) != row.cols[2])
-      return data::bad_row(dir, words, row, "value is a positive number");
-    const std::string& kind = row.cols[1];
+    w.value = std::atoi(row.fields[2].c_str());
+    if (w.value < 1 || std::to_string(w.value) != row.fields[2])
+      return data::bad_row(*rows, row, "value is a positive number");
+    const std::string& kind = row.fields[1];
     if (kind == "ordinal") w.ordinal = true;
     else if (kind == "multiplier") w.multiplier = true;
-    else if (kind != "cardinal") return data::bad_row(dir, words, row, "kind is cardinal, ordinal or multiplier");
-    if (row.cols.size() == 5) {
-      if (row.cols[4] != "ambiguous") return data::bad_row(dir, words, row, "the only flag is ambiguous");
+    else if (kind != "cardinal") return data::bad_row(*rows, row, "kind is cardinal, ordinal or multiplier");
+    if (row.fields.size() == 5) {
+      if (row.fields[4] != "ambiguous") return data::bad_row(*rows, row, "the only flag is ambiguous");
       w.ambiguous = true;
     }
-    lang_of(row.cols[0]).words.emplace(row.cols[3], w);
+    lang_of(row.fields[0]).words.emplace(row.fields[3], w);
   }
 
   const std::string measure = "numbers/zh-measure-words.txt";
-  rows = data::read_tsv(dir, measure, 1, 1);
+  rows = data::read_table(measure, dir, 1, 1);
   if (!rows) return rows.status();
-  for (const auto& row : *rows) {
+  for (const auto& row : rows->rows) {
     std::size_t pos = 0;
-    const char32_t c = utf8::next(row.cols[0], pos);
-    if (pos != row.cols[0].size() || !utf8::is_han(c))
-      return data::bad_row(dir, measure, row, "one Han character a line");
-    if (!rules.measure.insert(c).second) return data::bad_row(dir, measure, row, "duplicate measure word");
+    const char32_t c = utf8::next(row.fields[0], pos);
+    if (pos != row.fields[0].size() || !utf8::is_han(c))
+      return data::bad_row(*rows, row, "one Han character a line");
+    if (!rules.measure.insert(c).second) return data::bad_row(*rows, row, "duplicate measure word");
   }
 
   // Longest phrases first, so "mil millones" wins over "mil" and 万亿 over 万.
@@ -985,7 +985,7 @@ std::string_view to_string(QuantityKind kind) {
 
 Result<QuantityFinder> QuantityFinder::load(const std::string& data_dir) {
   auto rules = std::make_shared<NumberRules>();
-  if (Status s = load_into(data_dir.empty() ? data::default_dir() : data_dir, *rules); !s.ok()) return s;
+  if (Status s = load_into(data_dir, *rules); !s.ok()) return s;
   return QuantityFinder(std::move(rules));
 }
 

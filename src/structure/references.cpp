@@ -404,42 +404,42 @@ std::string_view to_string(ReferenceKind kind) {
 }
 
 Result<ReferenceFinder> ReferenceFinder::load(const std::string& data_dir) {
-  const std::string dir = data_dir.empty() ? data::default_dir() : data_dir;
+  const std::string& dir = data_dir;
   auto rules = std::make_shared<Rules>();
   const std::string series_file = "references/symbol-series.txt";
-  auto series = data::read_tsv(dir, series_file, 1, 1);
+  auto series = data::read_table(series_file, dir, 1, 1);
   if (!series) return series.status();
-  for (const data::Row& row : *series) {
-    const std::string& s = row.cols[0];
+  for (const data::DataLine& row : series->rows) {
+    const std::string& s = row.fields[0];
     if (!std::all_of(s.begin(), s.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }))
-      return data::bad_row(dir, series_file, row, "a series is ASCII capital letters: " + s);
-    if (!rules->series.insert(s).second) return data::bad_row(dir, series_file, row, "duplicate series " + s);
+      return data::bad_row(*series, row, "a series is ASCII capital letters: " + s);
+    if (!rules->series.insert(s).second) return data::bad_row(*series, row, "duplicate series " + s);
   }
   const std::string kw_file = "references/keywords.tsv";
-  auto keywords = data::read_tsv(dir, kw_file, 4, 4);
+  auto keywords = data::read_table(kw_file, dir, 4, 4);
   if (!keywords) return keywords.status();
   std::set<std::string> seen;
-  for (const data::Row& row : *keywords) {
-    const std::string &lang = row.cols[0], &role = row.cols[1], &pos = row.cols[2], &word = row.cols[3];
+  for (const data::DataLine& row : keywords->rows) {
+    const std::string &lang = row.fields[0], &role = row.fields[1], &pos = row.fields[2], &word = row.fields[3];
     if (!seen.insert(lang + '\t' + role + '\t' + pos + '\t' + word).second)
-      return data::bad_row(dir, kw_file, row, "duplicate entry " + word);
+      return data::bad_row(*keywords, row, "duplicate entry " + word);
     const std::u32string w32 = to_u32(word);
     if (role == "and") {
-      if (pos != "join") return data::bad_row(dir, kw_file, row, "role 'and' takes position 'join'");
+      if (pos != "join") return data::bad_row(*keywords, row, "role 'and' takes position 'join'");
       if (all_han(w32)) rules->han_joins.push_back(w32);
       else rules->join_words.insert(word);
       continue;
     }
     auto kind = parse_kind(role);
-    if (!kind) return data::bad_row(dir, kw_file, row, kind.status().message());
-    if (pos != "before" && pos != "after") return data::bad_row(dir, kw_file, row, "position is before or after");
+    if (!kind) return data::bad_row(*keywords, row, kind.status().message());
+    if (pos != "before" && pos != "after") return data::bad_row(*keywords, row, "position is before or after");
     if (all_han(w32)) {
       // Han keywords are looked for on both sides (决议1373（2001）, 第58/241号决议); one entry is enough.
       if (std::none_of(rules->han_keywords.begin(), rules->han_keywords.end(),
                        [&](const auto& p) { return p.first == w32; }))
         rules->han_keywords.emplace_back(w32, *kind);
     } else if (pos == "after") {
-      return data::bad_row(dir, kw_file, row, "only Chinese keywords follow the number");
+      return data::bad_row(*keywords, row, "only Chinese keywords follow the number");
     } else if (word.back() == '*') {
       rules->before_prefix.emplace_back(word.substr(0, word.size() - 1), *kind);
     } else {
