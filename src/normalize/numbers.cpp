@@ -1,0 +1,1034 @@
+// Quantities are read in two passes over the decoded text, both linear: a lexer turns it into tokens (numbers
+// with their grouping and decimals already resolved for the language, Chinese numerals, words, Han characters,
+// punctuation), then a matcher tries at each token, in order, a Chinese date, a date written with a month name, a
+// "百分之" percentage and a number with its scale and per-cent sign. Each matcher looks ahead a bounded number of
+// tokens. Values are kept as exact decimals (digits and a power of ten) so that keys never suffer rounding.
+#include "paralign/numbers.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <set>
+#include <stdexcept>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <fmt/format.h>
+#include <unicode/uchar.h>
+
+#include "normalize/data_files.hpp"
+#include "normalize/scan.hpp"
+#include "util/utf8.hpp"
+
+namespace paralign {
+
+namespace detail {
+
+struct MonthName {
+  std::vector<std::string> words;  // "كانون" "الثاني"
+  int month = 0;
+};
+
+struct NumberWord {
+  int value = 0;
+  bool ordinal = false;
+  bool multiplier = false;
+  bool ambiguous = false;
+};
+
+struct Phrase {
+  std::vector<std::string> parts;  // words; a Han phrase is split into characters
+  int exp = 0;                     // scales: the power of ten
+};
+
+struct LangRules {
+  std::vector<char32_t> decimal{U'.'};
+  std::vector<char32_t> group{U','};
+  std::unordered_map<std::string, std::vector<MonthName>> months;  // first word -> names
+  std::vector<Phrase> scales;                                      // longest first
+  std::vector<Phrase> percent_after;
+  std::vector<Phrase> percent_before;
+  std::unordered_set<std::string> link, range, list, year_words, day_suffix;
+  std::unordered_map<std::string, NumberWord> words;
+  bool english_capitals = false;  // month names must start with a capital
+};
+
+struct NumberRules {
+  std::map<std::string, LangRules, std::less<>> langs;
+  LangRules any;  // unknown languages: English number format, every language's words
+  std::unordered_set<char32_t> measure;
+  const LangRules& for_lang(std::string_view lang) const {
+    auto it = langs.find(lang);
+    return it == langs.end() ? any : it->second;
+  }
+};
+
+}  // namespace detail
+
+namespace {
+
+using detail::LangRules;
+using detail::NumberRules;
+using detail::Phrase;
+using scan::Char;
+
+constexpr std::size_t kMaxDigits = 40;  // longer digit runs are identifiers, not quantities
+
+// An exact decimal: value = digits × 10^exp.
+struct Dec {
+  std::string digits = "0";
+  int exp = 0;
+
+  void normalize() {
+    const std::size_t nz = digits.find_first_not_of('0');
+    digits = nz == std::string::npos ? "0" : digits.substr(nz);
+    if (digits == "0") {
+      exp = 0;
+      return;
+    }
+    while (digits.size() > 1 && digits.back() == '0') {
+      digits.pop_back();
+      ++exp;
+    }
+  }
+  bool ok() const { return digits.size() <= kMaxDigits && exp > -60 && exp < 60; }
+  std::string key() const {
+    if (digits == "0") return "0";
+    if (exp >= 0) return digits + std::string(static_cast<std::size_t>(exp), '0');
+    const std::size_t frac = static_cast<std::size_t>(-exp);
+    std::string d = digits;
+    if (d.size() <= frac) d = std::string(frac - d.size() + 1, '0') + d;
+    return d.substr(0, d.size() - frac) + "." + d.substr(d.size() - frac);
+  }
+  double value() const { return std::strtod(key().c_str(), nullptr); }
+  bool is_integer() const { return exp >= 0; }
+  // The integer value when it is one and small enough, else -1.
+  long long small_int() const {
+    if (exp < 0 || digits.size() + static_cast<std::size_t>(exp) > 15) return -1;
+    return std::stoll(key());
+  }
+  static Dec of(long long v) {
+    Dec d;
+    d.digits = std::to_string(v);
+    d.normalize();
+    return d;
+  }
+};
+
+enum class TokKind { kNum, kCNum, kWord, kHan, kPunct, kOther };
+
+struct Tok {
+  TokKind kind = TokKind::kOther;
+  std::size_t b = 0, e = 0;  // chars [b, e)
+  std::string text;          // word: lower case; Han/punct: the folded character; num: the digits as key
+  char32_t cp = 0;           // Han and punct
+  Dec dec;                   // num and Chinese numerals
+  int int_digits = 0;        // digits before the decimal point as written
+  bool grouped = false;
+  bool has_fraction = false;
+  std::string suffix;        // ordinal suffix glued to the digits: st, th, er, e
+  bool digitwise = false;    // Chinese numeral written digit by digit (二〇〇四)
+  int cnum_len = 0;          // Chinese numeral: characters
+  bool capital = false;      // word starting with a capital letter
+  bool space_before = false;
+};
+
+int cn_digit(char32_t c) {
+  switch (c) {
+    case U'〇': case U'零': return 0;
+    case U'一': return 1;
+    case U'二': case U'两': return 2;
+    case U'三': return 3;
+    case U'四': return 4;
+    case U'五': return 5;
+    case U'六': return 6;
+    case U'七': return 7;
+    case U'八': return 8;
+    case U'九': return 9;
+    default: return -1;
+  }
+}
+int cn_unit(char32_t c) { return c == U'十' ? 10 : c == U'百' ? 100 : c == U'千' ? 1000 : 0; }
+bool cn_big(char32_t c) { return c == U'万' || c == U'亿'; }
+
+std::string cp_utf8(char32_t c) {
+  std::string s;
+  utf8::append(s, c);
+  return s;
+}
+
+class Lexer {
+ public:
+  Lexer(const std::vector<Char>& c, const LangRules& lr) : c_(c), lr_(lr) {}
+
+  std::vector<Tok> run() {
+    std::vector<Tok> out;
+    std::size_t i = 0;
+    bool space = false;
+    while (i < c_.size()) {
+      const char32_t ch = c_[i].cp;
+      if (u_isUWhiteSpace(static_cast<UChar32>(ch)) || ch == 0x200B) {
+        space = true;
+        ++i;
+        continue;
+      }
+      Tok t;
+      t.space_before = space;
+      space = false;
+      t.b = i;
+      if (scan::is_digit(ch)) {
+        i = lex_number(i, t);
+      } else if (scan::is_word_char(ch)) {
+        i = lex_word(i, t);
+      } else if (cn_digit(ch) >= 0 || ch == U'十') {
+        i = lex_cnum(i, t);
+      } else {
+        t.kind = utf8::is_han(ch) ? TokKind::kHan : TokKind::kPunct;
+        t.cp = ch;
+        t.text = cp_utf8(ch);
+        i = i + 1;
+      }
+      t.e = i;
+      out.push_back(std::move(t));
+    }
+    return out;
+  }
+
+ private:
+  char32_t cp(std::size_t i) const { return i < c_.size() ? c_[i].cp : 0; }
+  char32_t raw(std::size_t i) const { return i < c_.size() ? c_[i].raw : 0; }
+  bool is_sep(const std::vector<char32_t>& seps, std::size_t i) const {
+    // Separators are compared as written: a full-width comma，is a clause break, not a thousands separator.
+    return i < c_.size() && std::find(seps.begin(), seps.end(), raw(i)) != seps.end();
+  }
+  bool three_digits_at(std::size_t j) const {
+    return scan::is_digit(cp(j)) && scan::is_digit(cp(j + 1)) && scan::is_digit(cp(j + 2)) && !scan::is_digit(cp(j + 3));
+  }
+
+  std::size_t other_run(std::size_t i, Tok& t) const {
+    while (i < c_.size() && (scan::is_ascii_alnum(cp(i)) || scan::is_word_char(cp(i)))) ++i;
+    t.kind = TokKind::kOther;
+    return i;
+  }
+
+  std::size_t lex_number(std::size_t i, Tok& t) const {
+    std::size_t j = i;
+    std::string digits;
+    while (scan::is_digit(cp(j))) digits += static_cast<char>(cp(j++));
+    t.int_digits = static_cast<int>(digits.size());
+    if (digits.size() <= 3) {
+      while (is_sep(lr_.group, j) && three_digits_at(j + 1)) {
+        for (int k = 1; k <= 3; ++k) digits += static_cast<char>(cp(j + k));
+        j += 4;
+        t.grouped = true;
+      }
+    }
+    int exp = 0;
+    if (is_sep(lr_.decimal, j) && scan::is_digit(cp(j + 1))) {
+      ++j;
+      while (scan::is_digit(cp(j))) {
+        digits += static_cast<char>(cp(j++));
+        --exp;
+      }
+      t.has_fraction = true;
+    }
+    if (scan::is_european_letter(cp(j))) {
+      std::size_t k = j;
+      std::string suffix;
+      while (scan::is_european_letter(cp(k))) utf8::append(suffix, scan::lower(cp(k++)));
+      if (scan::is_digit(cp(k)) || !lr_.day_suffix.count(suffix) || t.has_fraction || t.grouped)
+        return other_run(i, t);
+      t.suffix = suffix;
+      j = k;
+    }
+    if (digits.size() > kMaxDigits) return other_run(j, t);
+    t.kind = TokKind::kNum;
+    t.dec.digits = digits;
+    t.dec.exp = exp;
+    t.dec.normalize();
+    t.text = t.dec.key();
+    return j;
+  }
+
+  std::size_t lex_word(std::size_t i, Tok& t) const {
+    std::size_t j = i;
+    while (scan::is_word_char(cp(j))) ++j;
+    // G77, H5N1, COVID-19's "COVID" is fine but "A4" is a code: digits glued to European letters.
+    if (scan::is_digit(cp(j)) && scan::is_european_letter(cp(j - 1))) return other_run(i, t);
+    t.kind = TokKind::kWord;
+    t.text = scan::lower_utf8(c_, i, j);
+    t.capital = u_isupper(static_cast<UChar32>(cp(i)));
+    return j;
+  }
+
+  std::size_t lex_cnum(std::size_t i, Tok& t) const {
+    std::size_t j = i;
+    bool units = false;
+    while (j < c_.size()) {
+      const char32_t ch = cp(j);
+      if (cn_digit(ch) >= 0) {
+        ++j;
+      } else if (cn_unit(ch) || cn_big(ch)) {
+        units = true;
+        ++j;
+      } else {
+        break;
+      }
+      if (j - i > 24) break;
+    }
+    const std::size_t int_end = j;
+    std::string frac;
+    if (cp(j) == U'点' && cn_digit(cp(j + 1)) >= 0) {
+      ++j;
+      while (cn_digit(cp(j)) >= 0 && frac.size() < 12) frac += static_cast<char>('0' + cn_digit(cp(j++)));
+    }
+    t.kind = TokKind::kCNum;
+    t.cnum_len = static_cast<int>(int_end - i);
+    std::string int_digits;
+    if (!units) {
+      t.digitwise = int_end - i > 1;
+      for (std::size_t k = i; k < int_end; ++k) int_digits += static_cast<char>('0' + cn_digit(cp(k)));
+    } else {
+      long long result = 0, mid = 0, section = 0, num = 0;
+      bool pending = false;
+      for (std::size_t k = i; k < int_end; ++k) {
+        const char32_t ch = cp(k);
+        if (const int d = cn_digit(ch); d >= 0) {
+          num = d;
+          pending = true;
+        } else if (const int u = cn_unit(ch); u) {
+          section += (pending ? num : 1) * u;
+          num = 0;
+          pending = false;
+        } else if (ch == U'万') {
+          mid += (section + num) * 10000;
+          section = num = 0;
+          pending = false;
+        } else {  // 亿
+          result = (result + mid + section + num) * 100000000LL;
+          mid = section = num = 0;
+          pending = false;
+        }
+        if (result > 1000000000000000000LL / 10) {
+          t.kind = TokKind::kOther;
+          return int_end;
+        }
+      }
+      int_digits = std::to_string(result + mid + section + num);
+    }
+    t.dec.digits = int_digits + frac;
+    t.dec.exp = -static_cast<int>(frac.size());
+    t.dec.normalize();
+    t.text = t.dec.key();
+    return j;
+  }
+
+  const std::vector<Char>& c_;
+  const LangRules& lr_;
+};
+
+class Matcher {
+ public:
+  Matcher(const NumberRules& r, const LangRules& lr, std::string_view lang, std::string_view text,
+          const std::vector<Char>& c, std::vector<Tok> toks)
+      : r_(r), lr_(lr), zh_(lang == "zh"), text_(text), c_(c), t_(std::move(toks)) {}
+
+  std::vector<Quantity> run() {
+    std::size_t t = skip_label();
+    while (t < t_.size()) {
+      std::size_t next = t;
+      if (zh_date(t, next) || named_date(t, next) || percent_before(t, next) || number(t, next) ||
+          word_number(t, next)) {
+        t = std::max(next, t + 1);
+      } else {
+        ++t;
+      }
+    }
+    return std::move(out_);
+  }
+
+ private:
+  const Tok* tok(std::size_t k) const { return k < t_.size() ? &t_[k] : nullptr; }
+  bool is_han(std::size_t k, char32_t c) const {
+    return k < t_.size() && t_[k].kind == TokKind::kHan && t_[k].cp == c;
+  }
+  bool is_punct(std::size_t k, char32_t c) const {
+    return k < t_.size() && t_[k].kind == TokKind::kPunct && t_[k].cp == c;
+  }
+  bool is_word(std::size_t k, const std::unordered_set<std::string>& set) const {
+    return k < t_.size() && (t_[k].kind == TokKind::kWord || t_[k].kind == TokKind::kPunct ||
+                             t_[k].kind == TokKind::kHan) &&
+           set.count(t_[k].text);
+  }
+  // A plain integer as written (no grouping, fraction or suffix): its value, or -1.
+  long long plain_int(std::size_t k, int max_digits) const {
+    const Tok* x = tok(k);
+    if (!x || x->kind != TokKind::kNum || x->grouped || x->has_fraction || x->int_digits > max_digits) return -1;
+    return x->dec.small_int();
+  }
+  long long zh_int(std::size_t k) const {  // digits or a Chinese numeral
+    const Tok* x = tok(k);
+    if (x && x->kind == TokKind::kCNum && x->dec.is_integer()) return x->dec.small_int();
+    return plain_int(k, 4);
+  }
+  bool four_digit_year(std::size_t k, long long& y) const {
+    const Tok* x = tok(k);
+    if (!x) return false;
+    if (x->kind == TokKind::kCNum) {
+      if (!x->digitwise || x->cnum_len != 4) return false;
+      y = x->dec.small_int();
+    } else {
+      if (x->int_digits != 4 || !x->suffix.empty()) return false;
+      y = plain_int(k, 4);
+    }
+    return y >= 1000 && y <= 2999;
+  }
+  bool phrase_at(std::size_t k, const Phrase& p, std::size_t& end) const {
+    for (std::size_t i = 0; i < p.parts.size(); ++i) {
+      const Tok* x = tok(k + i);
+      if (!x || x->kind == TokKind::kOther || x->text != p.parts[i]) return false;
+    }
+    end = k + p.parts.size();
+    return true;
+  }
+  bool any_phrase(std::size_t k, const std::vector<Phrase>& ps, std::size_t& end, int* exp = nullptr) const {
+    for (const Phrase& p : ps)
+      if (phrase_at(k, p, end)) {
+        if (exp) *exp = p.exp;
+        return true;
+      }
+    return false;
+  }
+  bool range_sep(std::size_t k) const { return is_word(k, lr_.range); }
+
+  void emit(QuantityKind kind, double value, std::string key, std::size_t tb, std::size_t te) {
+    Quantity q;
+    q.kind = kind;
+    q.value = value;
+    q.key = std::move(key);
+    q.offset = c_[t_[tb].b].offset;
+    q.length = c_[t_[te - 1].e - 1].end - q.offset;
+    q.text = std::string(text_.substr(q.offset, q.length));
+    out_.push_back(std::move(q));
+  }
+
+  // A label opening the text: "12.", "(3)", "一、", "86 -" (Arabic paragraph numbers).
+  std::size_t skip_label() const {
+    if (t_.size() >= 3 && is_punct(0, '(') && plain_int(1, 3) >= 0 && is_punct(2, ')')) return 3;
+    if (t_.size() >= 2 && plain_int(0, 3) >= 0 && t_[0].suffix.empty()) {
+      if (is_punct(1, '.') && (t_.size() == 2 || t_[2].space_before)) return 2;
+      if ((is_punct(1, '-') || is_punct(1, U'–')) && (t_.size() == 2 || t_[2].space_before))
+        return 2;
+    }
+    if (t_.size() >= 2 && t_[0].kind == TokKind::kCNum && (is_han(1, U'、') || is_punct(1, ','))) return 2;
+    return 0;
+  }
+
+  // ---- Chinese dates -----------------------------------------------------------------------------------------
+  struct Part {
+    long long y = 0, m = 0, d = 0;
+    std::size_t end = 0;
+  };
+  static std::string date_key(const Part& p) {
+    if (p.y && p.m && p.d) return fmt::format("{:04d}-{:02d}-{:02d}", p.y, p.m, p.d);
+    if (p.y && p.m) return fmt::format("{:04d}-{:02d}", p.y, p.m);
+    if (p.m && p.d) return fmt::format("--{:02d}-{:02d}", p.m, p.d);
+    return fmt::format("{:04d}", p.y);
+  }
+
+  Part zh_part(std::size_t k) const {
+    Part p;
+    long long v = 0;
+    if (four_digit_year(k, v) && is_han(k + 1, U'年')) {
+      p.y = v;
+      k += 2;
+    }
+    v = zh_int(k);
+    if (v >= 1 && v <= 12 && is_han(k + 1, U'月')) {
+      p.m = v;
+      k += 2;
+      v = zh_int(k);
+      if (v >= 1 && v <= 31 && (is_han(k + 1, U'日') || is_han(k + 1, U'号'))) {
+        p.d = v;
+        k += 2;
+      } else if (v >= 1 && v <= 31 && (range_sep(k + 1) || is_word(k + 1, lr_.list))) {
+        p.d = v;  // 6 月 14 至 25 日: the first day goes without 日
+        k += 1;
+      }
+    } else if (!p.y && v >= 1 && v <= 31 && is_han(k + 1, U'日')) {
+      p.d = v;  // only as the second end of a range: 6月14日至25日
+      k += 2;
+    }
+    p.end = k;
+    return p;
+  }
+
+  bool zh_date(std::size_t t, std::size_t& next) {
+    const Tok* x = tok(t);
+    if (!x || (x->kind != TokKind::kNum && x->kind != TokKind::kCNum)) return false;
+    long long y1 = 0, y2 = 0;
+    // 2001-2010年, 2001至2010年
+    if (four_digit_year(t, y1) && range_sep(t + 1) && four_digit_year(t + 2, y2) && is_han(t + 3, U'年') &&
+        !is_han(t + 5, U'月')) {
+      emit(QuantityKind::kRange, 0, fmt::format("{:04d}/{:04d}", y1, y2), t, t + 4);
+      next = t + 4;
+      return true;
+    }
+    Part p = zh_part(t);
+    if (!p.y && !p.m) return false;
+    if (p.y && !p.m && p.end != t + 2) return false;
+    if (range_sep(p.end)) {
+      Part q = zh_part(p.end + 1);
+      const bool q_ok = (q.y || q.m || q.d) && q.end > p.end + 1;
+      if (q_ok && !(p.y && !p.m && !q.y) && !(p.d && !q.d) && !(!p.d && q.d)) {
+        if (!q.y) q.y = p.y;
+        if (!q.m) q.m = p.m;
+        if (!p.y) p.y = q.y;
+        emit(QuantityKind::kRange, 0, date_key(p) + "/" + date_key(q), t, q.end);
+        next = q.end;
+        return true;
+      }
+    }
+    if (p.m && p.d && is_word(p.end, lr_.list)) {
+      Part q = zh_part(p.end + 1);
+      if (q.d && !q.m && !q.y) {  // 10月24和25日: two dates of one month
+        q.y = p.y;
+        q.m = p.m;
+        emit(QuantityKind::kDate, 0, date_key(p), t, p.end);
+        emit(QuantityKind::kDate, 0, date_key(q), p.end + 1, q.end);
+        next = q.end;
+        return true;
+      }
+    }
+    if (p.d && !p.m) return false;
+    if (p.m && !p.y && !p.d) {  // 七月 alone: a month, not a figure to compare
+      next = p.end;
+      return true;
+    }
+    if (p.y && !p.m)
+      emit(QuantityKind::kYear, static_cast<double>(p.y), fmt::format("{:04d}", p.y), t, p.end);
+    else
+      emit(QuantityKind::kDate, 0, date_key(p), t, p.end);
+    next = p.end;
+    return true;
+  }
+
+  // ---- dates with month names ----------------------------------------------------------------------------------
+  bool month_at(std::size_t k, long long& m, std::size_t& end) const {
+    const Tok* x = tok(k);
+    if (!x || x->kind != TokKind::kWord) return false;
+    auto it = lr_.months.find(x->text);
+    if (it == lr_.months.end()) return false;
+    for (const detail::MonthName& name : it->second) {
+      if (lr_.english_capitals && !x->capital) continue;
+      bool all = true;
+      for (std::size_t i = 1; i < name.words.size() && all; ++i) {
+        const Tok* y = tok(k + i);
+        all = y && y->kind == TokKind::kWord && y->text == name.words[i];
+      }
+      if (!all) continue;
+      m = name.month;
+      end = k + name.words.size();
+      // تموز/يوليه: the second name of the same month.
+      long long m2 = 0;
+      std::size_t end2 = 0;
+      if (is_punct(end, '/') && tok(end + 1) && tok(end + 1)->kind == TokKind::kWord &&
+          month_single(end + 1, m2, end2) && m2 == m)
+        end = end2;
+      return true;
+    }
+    return false;
+  }
+  bool month_single(std::size_t k, long long& m, std::size_t& end) const {
+    auto it = lr_.months.find(t_[k].text);
+    if (it == lr_.months.end()) return false;
+    for (const detail::MonthName& name : it->second) {
+      bool all = true;
+      for (std::size_t i = 1; i < name.words.size() && all; ++i) {
+        const Tok* y = tok(k + i);
+        all = y && y->kind == TokKind::kWord && y->text == name.words[i];
+      }
+      if (all) {
+        m = name.month;
+        end = k + name.words.size();
+        return true;
+      }
+    }
+    return false;
+  }
+  long long day_at(std::size_t k) const {
+    const Tok* x = tok(k);
+    if (!x || x->kind != TokKind::kNum || x->grouped || x->has_fraction || x->int_digits > 2) return -1;
+    const long long v = x->dec.small_int();
+    return v >= 1 && v <= 31 ? v : -1;
+  }
+  std::size_t skip_links(std::size_t k) const {
+    while (is_word(k, lr_.link)) ++k;
+    return k;
+  }
+  bool year_at(std::size_t k, long long& y, std::size_t& end) const {
+    const Tok* x = tok(k);
+    if (!x || x->kind != TokKind::kNum || !x->suffix.empty() || !four_digit_year(k, y)) return false;
+    end = k + 1;
+    if (is_word(end, lr_.year_words)) {
+      ++end;
+      if (t_[end - 1].text == "г" && is_punct(end, '.')) ++end;
+    }
+    return true;
+  }
+
+  Part named_part(std::size_t k) const {
+    Part p;
+    p.end = k;
+    long long v = 0;
+    std::size_t e = 0;
+    if (const long long d = day_at(k); d > 0) {
+      p.d = d;
+      p.end = k + 1;
+      const std::size_t mk = skip_links(k + 1);
+      if (month_at(mk, v, e)) {
+        p.m = v;
+        p.end = e;
+        std::size_t yk = skip_links(e);
+        if (is_punct(yk, ',')) ++yk;
+        if (year_at(yk, v, e)) {
+          p.y = v;
+          p.end = e;
+        }
+      }
+      return p;
+    }
+    if (month_at(k, v, e)) {
+      p.m = v;
+      p.end = e;
+      if (const long long d = day_at(e); d > 0 && t_[e].suffix.empty()) {  // July 15, 2004
+        std::size_t yk = e + 1;
+        if (is_punct(yk, ',')) ++yk;
+        if (year_at(yk, v, p.end)) {
+          p.d = d;
+          p.y = v;
+        } else {
+          p.d = d;
+          p.end = e + 1;
+        }
+        return p;
+      }
+      if (year_at(skip_links(e), v, p.end)) p.y = v;
+    }
+    return p;
+  }
+
+  bool named_date(std::size_t t, std::size_t& next) {
+    const Tok* x = tok(t);
+    if (!x || (x->kind != TokKind::kNum && x->kind != TokKind::kWord)) return false;
+    long long y1 = 0, y2 = 0;
+    std::size_t e = 0;
+    // 2001-2010, from 2001 to 2010 (the Chinese 2001-2010年 is read by zh_date)
+    if (x->kind == TokKind::kNum && year_at(t, y1, e) && e == t + 1 && range_sep(e) && year_at(e + 1, y2, e) &&
+        y2 > y1) {
+      emit(QuantityKind::kRange, 0, fmt::format("{:04d}/{:04d}", y1, y2), t, e);
+      next = e;
+      return true;
+    }
+    Part p = named_part(t);
+    if (!p.m && !p.d) return false;
+    if (range_sep(p.end)) {
+      Part q = named_part(p.end + 1);
+      if (q.m && (q.d || !p.d) && (p.d || !q.d) && (p.m || p.d)) {
+        if (!p.m) p.m = q.m;
+        if (!p.y) p.y = q.y;
+        if (p.y && !q.y) q.y = p.y;
+        if (p.y || p.d) {
+          emit(QuantityKind::kRange, 0, date_key(p) + "/" + date_key(q), t, q.end);
+          next = q.end;
+          return true;
+        }
+      }
+    }
+    if (p.d && !p.m && is_word(p.end, lr_.list)) {
+      Part q = named_part(p.end + 1);
+      if (q.d && q.m) {  // 24 and 25 October 2013: two dates
+        p.m = q.m;
+        p.y = q.y;
+        emit(QuantityKind::kDate, 0, date_key(p), t, p.end);
+        emit(QuantityKind::kDate, 0, date_key(q), p.end + 1, q.end);
+        next = q.end;
+        return true;
+      }
+    }
+    if (!p.m) return false;
+    if (!p.d && !p.y) return false;
+    emit(QuantityKind::kDate, 0, date_key(p), t, p.end);
+    next = p.end;
+    return true;
+  }
+
+  // ---- numbers -------------------------------------------------------------------------------------------------
+  // Scale and per-cent sign after a number ending at k; emits and returns true.
+  void finish(Dec value, QuantityKind kind, std::size_t t, std::size_t k, std::size_t& next) {
+    int exp = 0;
+    std::size_t e = k;
+    if (kind != QuantityKind::kOrdinal && any_phrase(k, lr_.scales, e, &exp)) {
+      value.exp += exp;
+      value.normalize();
+      k = e;
+    }
+    if (kind != QuantityKind::kOrdinal && (is_punct(k, '%') || any_phrase(k, lr_.percent_after, e))) {
+      k = is_punct(k, '%') ? k + 1 : e;
+      kind = QuantityKind::kPercent;
+    }
+    next = k;
+    if (!value.ok()) return;
+    std::string key = value.key();
+    if (kind == QuantityKind::kPercent) key += '%';
+    emit(kind, value.value(), std::move(key), t, k);
+  }
+
+  bool percent_before(std::size_t t, std::size_t& next) {
+    std::size_t e = 0;
+    if (!any_phrase(t, lr_.percent_before, e)) return false;
+    const Tok* x = tok(e);
+    if (!x || (x->kind != TokKind::kNum && x->kind != TokKind::kCNum)) return false;
+    next = e + 1;
+    if (!x->dec.ok()) return true;
+    emit(QuantityKind::kPercent, x->dec.value(), x->dec.key() + "%", t, e + 1);
+    return true;
+  }
+
+  bool number(std::size_t t, std::size_t& next) {
+    const Tok& x = t_[t];
+    if (x.kind != TokKind::kNum && x.kind != TokKind::kCNum) return false;
+    const bool after_di = t > 0 && is_han(t - 1, U'第');
+    QuantityKind kind = QuantityKind::kNumber;
+    if (x.kind == TokKind::kCNum) {
+      if (x.cnum_len == 1 && x.dec.digits == "1" && x.dec.exp == 0) return false;  // 一 as "a", "one", 之一
+      if (after_di && x.cnum_len == 1 && x.dec.key() == "2") return false;         // 第二 ~ "second"
+      std::size_t e = 0;
+      const bool measured =
+          t + 1 < t_.size() && t_[t + 1].kind == TokKind::kHan && r_.measure.count(t_[t + 1].cp);
+      if (x.cnum_len == 1 && !after_di && !measured && !any_phrase(t + 1, lr_.scales, e) && !is_punct(t + 1, '%'))
+        return false;
+    }
+    if (after_di || !x.suffix.empty()) kind = QuantityKind::kOrdinal;
+    long long y = 0;
+    if (kind == QuantityKind::kNumber && x.kind == TokKind::kNum && four_digit_year(t, y) && y >= 1800 &&
+        y <= 2199) {
+      std::size_t e = 0;
+      if (!any_phrase(t + 1, lr_.scales, e) && !is_punct(t + 1, '%') && !any_phrase(t + 1, lr_.percent_after, e)) {
+        std::size_t end = t + 1;
+        year_at(t, y, end);
+        emit(QuantityKind::kYear, static_cast<double>(y), fmt::format("{:04d}", y), t, end);
+        next = end;
+        return true;
+      }
+    }
+    finish(x.dec, kind, t, t + 1, next);
+    return true;
+  }
+
+  const detail::NumberWord* number_word(std::size_t k) const {
+    const Tok* x = tok(k);
+    if (!x || x->kind != TokKind::kWord) return nullptr;
+    auto it = lr_.words.find(x->text);
+    if (it != lr_.words.end()) return &it->second;
+    std::size_t p = 0;
+    if (!scan::is_arabic_letter(utf8::next(x->text, p))) return nullptr;
+    for (const std::string& stem : scan::arabic_stems(x->text))  // الخمس, وثلاثة
+      if (auto a = lr_.words.find(stem); a != lr_.words.end()) return &a->second;
+    return nullptr;
+  }
+
+  bool word_number(std::size_t t, std::size_t& next) {
+    const detail::NumberWord* w = number_word(t);
+    if (!w || w->multiplier) return false;
+    long long value = w->value;
+    bool ordinal = w->ordinal;
+    bool combined = false;
+    std::size_t k = t + 1;
+    // twenty-five, fifty-ninth, treinta y dos, vingt et un, quincuagésimo noveno, пятьдесят девять
+    if (!ordinal || value % 10 == 0) {
+      if (value >= 20 && value % 10 == 0) {
+        std::size_t u = k;
+        if (is_punct(u, '-') && !t_[u].space_before) ++u;
+        else if (tok(u) && tok(u)->kind == TokKind::kWord && (tok(u)->text == "y" || tok(u)->text == "et")) ++u;
+        const detail::NumberWord* unit = number_word(u);
+        // French counts 70-79 as sixty-ten..sixty-nineteen: soixante-dix, soixante-douze, soixante-dix-neuf.
+        const int max_unit = value == 60 ? 19 : 9;
+        if (unit && !unit->multiplier && unit->value >= 1 && unit->value <= max_unit && (!ordinal || unit->ordinal)) {
+          value += unit->value;
+          ordinal = unit->ordinal;
+          k = u + 1;
+          combined = true;
+          const detail::NumberWord* unit2 = is_punct(k, '-') ? number_word(k + 1) : nullptr;
+          if (unit->value == 10 && !ordinal && unit2 && !unit2->multiplier && unit2->value <= 9) {
+            value += unit2->value;
+            ordinal = unit2->ordinal;
+            k += 2;
+          }
+        }
+      }
+    }
+    if (!ordinal) {
+      const detail::NumberWord* mult = number_word(k);
+      if (mult && mult->multiplier) {
+        value *= mult->value;
+        ++k;
+        combined = true;
+      }
+    }
+    std::size_t e = 0;
+    const bool scaled = !ordinal && (any_phrase(k, lr_.scales, e) || is_punct(k, '%') ||
+                                     any_phrase(k, lr_.percent_after, e));
+    if (w->ambiguous && !combined && !scaled) return false;
+    finish(Dec::of(value), ordinal ? QuantityKind::kOrdinal : QuantityKind::kNumber, t, k, next);
+    return true;
+  }
+
+  const NumberRules& r_;
+  const LangRules& lr_;
+  bool zh_;
+  std::string_view text_;
+  const std::vector<Char>& c_;
+  std::vector<Tok> t_;
+  std::vector<Quantity> out_;
+};
+
+// ---- loading -----------------------------------------------------------------------------------------------------
+std::vector<std::string> split_phrase(const std::string& s) {
+  std::vector<std::string> parts;
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    const std::size_t start = pos;
+    const char32_t c = utf8::next(s, pos);
+    if (c == U' ') continue;
+    if (utf8::is_han(c)) {
+      parts.emplace_back(s.substr(start, pos - start));
+      continue;
+    }
+    while (pos < s.size()) {
+      std::size_t p = pos;
+      const char32_t d = utf8::next(s, p);
+      if (d == U' ' || utf8::is_han(d)) break;
+      pos = p;
+    }
+    parts.emplace_back(s.substr(start, pos - start));
+  }
+  return parts;
+}
+
+Result<char32_t> separator(const std::string& name) {
+  static const std::map<std::string, char32_t> kNames = {
+      {"period", U'.'},  {"comma", U','},         {"space", U' '},          {"nbsp", 0x00A0},
+      {"nnbsp", 0x202F}, {"thin", 0x2009},        {"arabic-decimal", 0x066B}, {"arabic-group", 0x066C},
+      {"apostrophe", U'\''}};
+  auto it = kNames.find(name);
+  if (it == kNames.end()) return Status(ErrorCode::kParse, "unknown separator name " + name);
+  return it->second;
+}
+
+Status load_into(const std::string& dir, NumberRules& rules) {
+  auto lang_of = [&](const std::string& l) -> LangRules& {
+    auto& lr = rules.langs[l];
+    lr.english_capitals = l == "en";
+    return lr;
+  };
+  std::set<std::string> seen;
+  auto dup = [&](const std::string& file, const std::vector<std::string>& cols) {
+    std::string k = file;
+    for (const auto& c : cols) k += '\t' + c;
+    return !seen.insert(k).second;
+  };
+
+  const std::string formats = "numbers/formats.tsv";
+  auto rows = data::read_table(formats, dir, 3, 3);
+  if (!rows) return rows.status();
+  std::set<std::string> formatted;
+  for (const auto& row : rows->rows) {
+    if (dup(formats, row.fields)) return data::bad_row(*rows, row, "duplicate entry");
+    auto sep = separator(row.fields[2]);
+    if (!sep) return data::bad_row(*rows, row, sep.status().message());
+    LangRules& lr = lang_of(row.fields[0]);
+    if (formatted.insert(row.fields[0]).second) lr.decimal.clear(), lr.group.clear();
+    if (row.fields[1] == "decimal") lr.decimal.push_back(*sep);
+    else if (row.fields[1] == "group") lr.group.push_back(*sep);
+    else return data::bad_row(*rows, row, "role is decimal or group");
+  }
+  for (const auto& [lang, lr] : rules.langs)
+    for (char32_t d : lr.decimal)
+      if (std::find(lr.group.begin(), lr.group.end(), d) != lr.group.end())
+        return Status(ErrorCode::kParse, fmt::format("{}: '{}' both decimal and group separator", formats, lang));
+
+  const std::string months = "numbers/months.tsv";
+  rows = data::read_table(months, dir, 3, 3);
+  if (!rows) return rows.status();
+  for (const auto& row : rows->rows) {
+    if (dup(months, {row.fields[0], row.fields[2]})) return data::bad_row(*rows, row, "duplicate month name");
+    const int m = std::atoi(row.fields[1].c_str());
+    if (m < 1 || m > 12 || std::to_string(m) != row.fields[1])
+      return data::bad_row(*rows, row, "month is a number from 1 to 12");
+    detail::MonthName name;
+    name.month = m;
+    name.words = split_phrase(row.fields[2]);
+    lang_of(row.fields[0]).months[name.words[0]].push_back(name);
+  }
+
+  const std::string scales = "numbers/scales.tsv";
+  rows = data::read_table(scales, dir, 3, 3);
+  if (!rows) return rows.status();
+  for (const auto& row : rows->rows) {
+    if (dup(scales, {row.fields[0], row.fields[2]})) return data::bad_row(*rows, row, "duplicate scale word");
+    const int exp = std::atoi(row.fields[1].c_str());
+    if (exp < 1 || exp > 15 || std::to_string(exp) != row.fields[1])
+      return data::bad_row(*rows, row, "power of ten is a number from 1 to 15");
+    lang_of(row.fields[0]).scales.push_back({split_phrase(row.fields[2]), exp});
+  }
+
+  const std::string percent = "numbers/percent.tsv";
+  rows = data::read_table(percent, dir, 3, 3);
+  if (!rows) return rows.status();
+  for (const auto& row : rows->rows) {
+    if (dup(percent, row.fields)) return data::bad_row(*rows, row, "duplicate entry");
+    Phrase p{split_phrase(row.fields[2]), 0};
+    if (row.fields[1] == "after") lang_of(row.fields[0]).percent_after.push_back(p);
+    else if (row.fields[1] == "before") lang_of(row.fields[0]).percent_before.push_back(p);
+    else return data::bad_row(*rows, row, "position is after or before");
+  }
+
+  const std::string date_words = "numbers/date-words.tsv";
+  rows = data::read_table(date_words, dir, 3, 3);
+  if (!rows) return rows.status();
+  for (const auto& row : rows->rows) {
+    if (dup(date_words, row.fields)) return data::bad_row(*rows, row, "duplicate entry");
+    LangRules& lr = lang_of(row.fields[0]);
+    const std::string& role = row.fields[1];
+    if (role == "link") lr.link.insert(row.fields[2]);
+    else if (role == "range") lr.range.insert(row.fields[2]);
+    else if (role == "list") lr.list.insert(row.fields[2]);
+    else if (role == "year") lr.year_words.insert(row.fields[2]);
+    else if (role == "day-suffix") lr.day_suffix.insert(row.fields[2]);
+    else return data::bad_row(*rows, row, "role is link, range, list, year or day-suffix");
+  }
+
+  const std::string words = "numbers/number-words.tsv";
+  rows = data::read_table(words, dir, 4, 5);
+  if (!rows) return rows.status();
+  for (const auto& row : rows->rows) {
+    if (dup(words, {row.fields[0], row.fields[3]})) return data::bad_row(*rows, row, "duplicate number word");
+    detail::NumberWord w;
+    w.value = std::atoi(row.fields[2].c_str());
+    if (w.value < 1 || std::to_string(w.value) != row.fields[2])
+      return data::bad_row(*rows, row, "value is a positive number");
+    const std::string& kind = row.fields[1];
+    if (kind == "ordinal") w.ordinal = true;
+    else if (kind == "multiplier") w.multiplier = true;
+    else if (kind != "cardinal") return data::bad_row(*rows, row, "kind is cardinal, ordinal or multiplier");
+    if (row.fields.size() == 5) {
+      if (row.fields[4] != "ambiguous") return data::bad_row(*rows, row, "the only flag is ambiguous");
+      w.ambiguous = true;
+    }
+    lang_of(row.fields[0]).words.emplace(row.fields[3], w);
+  }
+
+  const std::string measure = "numbers/zh-measure-words.txt";
+  rows = data::read_table(measure, dir, 1, 1);
+  if (!rows) return rows.status();
+  for (const auto& row : rows->rows) {
+    std::size_t pos = 0;
+    const char32_t c = utf8::next(row.fields[0], pos);
+    if (pos != row.fields[0].size() || !utf8::is_han(c))
+      return data::bad_row(*rows, row, "one Han character a line");
+    if (!rules.measure.insert(c).second) return data::bad_row(*rows, row, "duplicate measure word");
+  }
+
+  // Longest phrases first, so "mil millones" wins over "mil" and 万亿 over 万.
+  auto by_length = [](const Phrase& a, const Phrase& b) { return a.parts.size() > b.parts.size(); };
+  for (auto& [lang, lr] : rules.langs) {
+    std::stable_sort(lr.scales.begin(), lr.scales.end(), by_length);
+    std::stable_sort(lr.percent_after.begin(), lr.percent_after.end(), by_length);
+  }
+  // Unknown languages: English numbers, everyone's words (but not Chinese single characters as scales).
+  LangRules& any = rules.any;
+  if (auto en = rules.langs.find("en"); en != rules.langs.end()) any = en->second;
+  any.english_capitals = false;
+  for (const auto& [lang, lr] : rules.langs) {
+    if (lang == "en") continue;
+    for (const auto& [first, names] : lr.months)
+      for (const auto& n : names) any.months[first].push_back(n);
+    if (lang != "zh") any.scales.insert(any.scales.end(), lr.scales.begin(), lr.scales.end());
+    any.percent_after.insert(any.percent_after.end(), lr.percent_after.begin(), lr.percent_after.end());
+    any.percent_before.insert(any.percent_before.end(), lr.percent_before.begin(), lr.percent_before.end());
+    any.year_words.insert(lr.year_words.begin(), lr.year_words.end());
+    any.link.insert(lr.link.begin(), lr.link.end());
+    any.list.insert(lr.list.begin(), lr.list.end());
+    any.day_suffix.insert(lr.day_suffix.begin(), lr.day_suffix.end());
+    for (const std::string& r : lr.range)
+      if (r.size() > 1 || r == "-") any.range.insert(r);  // not es "a", too common a word elsewhere
+  }
+  std::stable_sort(any.scales.begin(), any.scales.end(), by_length);
+  std::stable_sort(any.percent_after.begin(), any.percent_after.end(), by_length);
+  return Status::ok_status();
+}
+
+}  // namespace
+
+std::string_view to_string(QuantityKind kind) {
+  switch (kind) {
+    case QuantityKind::kNumber: return "number";
+    case QuantityKind::kPercent: return "percent";
+    case QuantityKind::kYear: return "year";
+    case QuantityKind::kOrdinal: return "ordinal";
+    case QuantityKind::kDate: return "date";
+    case QuantityKind::kRange: return "range";
+  }
+  return "number";
+}
+
+Result<QuantityFinder> QuantityFinder::load(const std::string& data_dir) {
+  auto rules = std::make_shared<NumberRules>();
+  if (Status s = load_into(data_dir, *rules); !s.ok()) return s;
+  return QuantityFinder(std::move(rules));
+}
+
+std::vector<Quantity> QuantityFinder::find(std::string_view text, std::string_view lang,
+                                           const std::vector<ByteSpan>& skip) const {
+  if (!rules_ || text.empty()) return {};
+  const LangRules& lr = rules_->for_lang(lang);
+  const std::vector<Char> chars = scan::decode(text);
+  std::vector<Tok> toks = Lexer(chars, lr).run();
+  if (!skip.empty()) {
+    std::vector<ByteSpan> spans = skip;
+    std::sort(spans.begin(), spans.end());
+    std::size_t s = 0;
+    for (Tok& t : toks) {
+      const std::size_t b = chars[t.b].offset, e = chars[t.e - 1].end;
+      while (s < spans.size() && spans[s].second <= b) ++s;
+      if (s < spans.size() && spans[s].first < e) t.kind = TokKind::kOther;
+    }
+  }
+  return Matcher(*rules_, lr, lang, text, chars, std::move(toks)).run();
+}
+
+const Result<QuantityFinder>& default_quantity_finder() {
+  static const Result<QuantityFinder> finder = QuantityFinder::load();
+  return finder;
+}
+
+std::vector<ByteSpan> spans_of(const std::vector<Reference>& refs) {
+  std::vector<ByteSpan> out;
+  out.reserve(refs.size());
+  for (const Reference& r : refs) out.emplace_back(r.offset, r.offset + r.length);
+  return out;
+}
+
+std::vector<Quantity> find_quantities(std::string_view text, std::string_view lang,
+                                      const std::vector<ByteSpan>& skip) {
+  const auto& finder = default_quantity_finder();
+  if (!finder) throw std::runtime_error(finder.status().to_string());
+  return finder->find(text, lang, skip);
+}
+
+std::vector<Quantity> find_quantities(std::string_view text, std::string_view lang) {
+  return find_quantities(text, lang, spans_of(find_references(text)));
+}
+
+}  // namespace paralign
