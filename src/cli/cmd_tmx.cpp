@@ -83,6 +83,14 @@ void warn_issues(Context& ctx, const std::string& path, const TmxReader& reader)
                         reader.issue_count(), reader.issue_count() == 1 ? "" : "s", path));
 }
 
+// A writer's refusal, naming the input, with the option that repairs language codes when it would help.
+// Header problems are named by the output alone; unit problems name the input they came from too.
+Status explain(const Status& s, const std::string& input, bool fixed, bool name_input = true) {
+  const bool hint = !fixed && s.message().find("BCP 47") != std::string::npos;
+  return Status(s.code(), (name_input ? input + ": " : "") + s.message() + (hint ? " (or add --fix-languages)" : ""),
+                s.where());
+}
+
 void fix_languages(TranslationUnit& unit) {
   for (auto& v : unit.variants) v.lang = suggest_language_tag(v.lang);
 }
@@ -394,7 +402,7 @@ int tmx_convert(Context& ctx) {
     languages = std::move(*langs);
   }
   auto writer = open_writer(format, out, header, {in}, languages);
-  if (!writer) return report_error(ctx, writer.status());
+  if (!writer) return report_error(ctx, explain(writer.status(), in, fix, false));
   TranslationUnit unit;
   std::size_t n = 0;
   while (true) {
@@ -402,10 +410,7 @@ int tmx_convert(Context& ctx) {
     if (!more) return report_error(ctx, more.status());
     if (!*more) break;
     if (fix) fix_languages(unit);
-    if (auto s = writer->add(unit); !s.ok()) {
-      std::string hint = s.message().find("BCP 47") != std::string::npos && !fix ? " (or add --fix-languages)" : "";
-      return report_error(ctx, Status(s.code(), in + ": " + s.message() + hint, s.where()));
-    }
+    if (auto s = writer->add(unit); !s.ok()) return report_error(ctx, explain(s, in, fix));
     ++n;
   }
   warn_issues(ctx, in, **reader);
@@ -497,7 +502,7 @@ int tmx_merge(Context& ctx) {
     }
   }
   auto writer = open_writer(format, out, header, inputs, languages);
-  if (!writer) return report_error(ctx, writer.status());
+  if (!writer) return report_error(ctx, explain(writer.status(), inputs[0], fix, false));
   std::unordered_set<std::string> seen;
   std::size_t read = 0, written = 0;
   for (const auto& in : inputs) {
@@ -506,11 +511,7 @@ int tmx_merge(Context& ctx) {
       ++read;
       if (fix) fix_languages(unit);
       if (!seen.insert(unit_identity(unit)).second) return {};
-      if (auto w = writer->add(unit); !w.ok()) {
-        const std::string hint =
-            w.message().find("BCP 47") != std::string::npos && !fix ? " (or add --fix-languages)" : "";
-        return Status(w.code(), in + ": " + w.message() + hint, w.where());
-      }
+      if (auto w = writer->add(unit); !w.ok()) return explain(w, in, fix);
       ++written;
       return {};
     }, &reader);
