@@ -34,6 +34,8 @@ int main(int argc, char** argv) {
     };
     if (a == "--dict") {
       opts.dictionary_path = value();
+    } else if (a == "--learn") {
+      opts.learn_lexicon = true;
     } else if (a == "--no-learn") {
       opts.learn_lexicon = false;
     } else if (a == "--src-lang") {
@@ -57,6 +59,8 @@ int main(int argc, char** argv) {
         opts.anchor_weight = v;
       else if (name == "lexical")
         opts.lexical_weight = v;
+      else if (name == "dilution")
+        opts.lexical_dilution = v;
       else if (name == "band")
         opts.min_band = static_cast<int>(v);
       else if (name == "realign")

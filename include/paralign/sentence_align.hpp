@@ -50,15 +50,16 @@ struct Bead {
 
 /// How the aligner searches and scores. Every field has a working default.
 struct SentenceAlignOptions {
-  std::string dictionary_path;  ///< bilingual term list, TSV "zh<TAB>en" (see corpora/data/dict/); "" for none
-  bool learn_lexicon = false;   ///< run a second pass scored with word pairs learned from the first pass
-  int max_bead_side = 4;        ///< largest number of sentences on one side of a bead (2..4)
-  int min_band = 30;            ///< half-width of the first pass's band around the length diagonal, in sentences
-  int realign_band = 12;        ///< half-width of the second pass's band around the first path
-  double length_weight = 1.0;   ///< weight of the length model (Gale-Church style, per-document ratio)
-  double prior_weight = 1.0;    ///< weight of the bead-shape prior (-log probability)
-  double anchor_weight = 2.0;   ///< cost of each number, Latin token or dictionary term left unmatched in a bead
-  double lexical_weight = 1.0;  ///< cost of each word left uncovered by the learned lexicon in a bead
+  std::string dictionary_path;    ///< bilingual term list, TSV "zh<TAB>en" (see corpora/data/dict/); "" for none
+  bool learn_lexicon = true;      ///< run a second pass scored with word pairs learned from the first pass
+  int max_bead_side = 4;          ///< largest number of sentences on one side of a bead (2..4)
+  int min_band = 30;              ///< half-width of the first pass's band around the length diagonal, in sentences
+  int realign_band = 12;          ///< half-width of the second pass's band around the first path
+  double length_weight = 1.0;     ///< weight of the length model (Gale-Church style, per-document ratio)
+  double prior_weight = 1.0;      ///< weight of the bead-shape prior (-log probability)
+  double anchor_weight = 2.0;     ///< cost of each number, Latin token or dictionary term left unmatched in a bead
+  double lexical_weight = 1.0;    ///< weight of the learned lexicon's evidence (words translated, beyond chance)
+  double lexical_dilution = 2.0;  ///< lexical evidence a sentence gives up per log(candidate partners) in a bead
 };
 
 /// Word pairs with association strengths, learned from aligned text and carried across the documents of a batch.

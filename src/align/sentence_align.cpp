@@ -178,14 +178,19 @@ std::vector<double> length_diagonal(const SideFeatures& src, const SideFeatures&
 
 align::SearchResult search_widening(std::size_t n, std::size_t m, const std::vector<Shape>& shapes,
                                     const ScoreParams& params, const Prepared& doc, const Lexicon::Impl* table,
-                                    const std::function<Band(std::size_t)>& band_of, std::size_t width) {
+                                    const std::function<Band(std::size_t)>& band_of, std::size_t width,
+                                    std::vector<align::BeadEvidence>* evidence = nullptr) {
   std::size_t limit = std::max(n, m) + 1;
   for (;;) {
     Band band = band_of(width);
     BeadScorer scorer(doc.src, doc.tgt, band, shapes, params, table);
     align::SearchResult r = align::banded_search(
         n, m, band, shapes, [&](std::size_t i, std::size_t j, int s) { return scorer.cost(i, j, s); });
-    if ((!r.touches_edge && !r.steps.empty()) || width >= limit) return r;
+    if ((!r.touches_edge && !r.steps.empty()) || width >= limit) {
+      if (evidence != nullptr)
+        for (const auto& st : r.steps) evidence->push_back(scorer.evidence(st.i, st.j, st.shape));
+      return r;
+    }
     width *= 2;
   }
 }
@@ -292,14 +297,58 @@ std::vector<Bead> SentenceAligner::align(const std::vector<std::string>& src_tex
   params.length_weight = options_.length_weight;
   params.anchor_weight = options_.anchor_weight;
   params.lexical_weight = options_.lexical_weight;
+  params.dilution = options_.lexical_dilution;
   for (const Shape& s : shapes) params.shape_cost.push_back(-std::log(default_prior(s)) * options_.prior_weight);
 
+  // Word pairs counted over fewer beads than this are mostly chance; the lexicon waits until it has seen enough
+  // (from this document or, carried in a batch, from earlier ones).
+  constexpr double kMinLexiconBeads = 100;
   lex.refresh_table();
-  const Lexicon::Impl* table = lex.src_to_tgt.empty() ? nullptr : &lex;
+  const Lexicon::Impl* table = lex.src_to_tgt.empty() || lex.beads < kMinLexiconBeads ? nullptr : &lex;
   std::vector<double> centre = length_diagonal(doc.src, doc.tgt);
+  std::vector<std::pair<std::size_t, std::size_t>> points;
+  auto path_points = [&](const align::SearchResult& r) {
+    points.clear();
+    points.emplace_back(0, 0);
+    for (const auto& st : r.steps) points.emplace_back(st.i + shapes[st.shape].src, st.j + shapes[st.shape].tgt);
+  };
+  // A guide path first, from lengths and shapes alone: its cost is a few operations per cell, so it can afford the
+  // wide band that long documents need (the translation drifts a long way from the length diagonal: 160 sentences
+  // in the Bible test) before the costlier scorers run in a narrow band around it.
+  {
+    std::vector<Shape> guide_shapes = {{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 1}, {2, 2}, {1, 3}, {3, 1}};
+    std::vector<double> guide_cost;
+    for (const Shape& s : guide_shapes) guide_cost.push_back(-std::log(default_prior(s)));
+    std::size_t width = static_cast<std::size_t>(options_.min_band), limit = std::max(n, m) + 1;
+    Band band = align::make_band(centre, m, width);
+    for (int round = 0;; ++round) {
+      align::SearchResult r = align::banded_search(n, m, band, guide_shapes, [&](std::size_t i, std::size_t j, int k) {
+        const Shape s = guide_shapes[k];
+        if (s.src == 0 || s.tgt == 0) return guide_cost[k];
+        double ls = 0, lt = 0;
+        for (std::size_t a = 0; a < s.src; ++a) ls += doc.src.length[i + a];
+        for (std::size_t b = 0; b < s.tgt; ++b) lt += doc.tgt.length[j + b];
+        return guide_cost[k] + params.length.cost(ls, lt);
+      });
+      if (!r.steps.empty()) {
+        points.clear();
+        points.emplace_back(0, 0);
+        for (const auto& st : r.steps)
+          points.emplace_back(st.i + guide_shapes[st.shape].src, st.j + guide_shapes[st.shape].tgt);
+      }
+      if ((!r.touches_edge && !r.steps.empty()) || width >= limit) break;
+      // The path ran into the band's edge: follow it (it has found where the drift goes) with a wider band, rather
+      // than widening around the diagonal it has already left.
+      width *= 2;
+      band = r.steps.empty() || round >= 4 ? align::make_band(centre, m, width)
+                                           : align::band_around_path(points, n, m, width);
+    }
+  }
+  std::vector<std::pair<std::size_t, std::size_t>> guide = points;
+  std::vector<align::BeadEvidence> first_evidence, ev;
   align::SearchResult first = search_widening(
-      n, m, shapes, params, doc, table, [&](std::size_t w) { return align::make_band(centre, m, w); },
-      static_cast<std::size_t>(options_.min_band));
+      n, m, shapes, params, doc, table, [&](std::size_t w) { return align::band_around_path(guide, n, m, w); },
+      static_cast<std::size_t>(options_.realign_band), &first_evidence);
 
   // Re-estimate the spread and the shape priors from the first pass.
   std::vector<std::size_t> shape_count(shapes.size(), 0);
@@ -327,12 +376,7 @@ std::vector<Bead> SentenceAligner::align(const std::vector<std::string>& src_tex
   }
 
   align::SearchResult final_pass = first;
-  std::vector<std::pair<std::size_t, std::size_t>> points;
-  auto path_points = [&](const align::SearchResult& r) {
-    points.clear();
-    points.emplace_back(0, 0);
-    for (const auto& st : r.steps) points.emplace_back(st.i + shapes[st.shape].src, st.j + shapes[st.shape].tgt);
-  };
+  ev = first_evidence;
   if (options_.learn_lexicon) {
     // Learn word pairs from the first pass's beads that fit well, then realign with them.
     std::vector<std::pair<std::vector<std::uint32_t>, std::vector<std::uint32_t>>> learn;
@@ -355,27 +399,24 @@ std::vector<Bead> SentenceAligner::align(const std::vector<std::string>& src_tex
       learn.emplace_back(std::move(sw), std::move(tw));
     }
     lex.add_beads(learn);
-    lex.build_table();
-    path_points(first);
-    final_pass = search_widening(
-        n, m, shapes, params, doc, &lex, [&](std::size_t w) { return align::band_around_path(points, n, m, w); },
-        static_cast<std::size_t>(options_.realign_band));
-    table = &lex;
+    if (lex.beads >= kMinLexiconBeads) {
+      lex.build_table();
+      path_points(first);
+      final_pass = search_widening(
+          n, m, shapes, params, doc, &lex, [&](std::size_t w) { return align::band_around_path(points, n, m, w); },
+          static_cast<std::size_t>(options_.realign_band), &ev);
+    }
   }
 
   // Beads with their confidence: how well the lengths fit, and how much lexical and anchor evidence the bead has
   // compared with the document's typical 1-1 bead.
-  path_points(final_pass);
-  Band band = align::band_around_path(points, n, m, 1);
-  BeadScorer scorer(doc.src, doc.tgt, band, shapes, params, table);
-  std::vector<align::BeadEvidence> ev;
   std::vector<double> ratios;
-  for (const auto& st : final_pass.steps) {
-    ev.push_back(scorer.evidence(st.i, st.j, st.shape));
-    const auto& e = ev.back();
+  for (std::size_t k = 0; k < final_pass.steps.size(); ++k) {
+    const auto& st = final_pass.steps[k];
+    const auto& e = ev[k];
     const Shape s = shapes[st.shape];
     if (s.src == 1 && s.tgt == 1 && e.words + e.anchors > 0)
-      ratios.push_back((e.words_covered + e.anchors_matched) / (e.words + e.anchors));
+      ratios.push_back((std::max(0.0, e.lexical_gain) + e.anchors_matched) / (e.words + e.anchors));
   }
   double typical = 0;
   if (!ratios.empty()) {
@@ -391,7 +432,7 @@ std::vector<Bead> SentenceAligner::align(const std::vector<std::string>& src_tex
       double fit = std::erfc(std::fabs(e.delta) / std::sqrt(2.0));
       double lexical = fit;
       if (typical > 0 && e.words + e.anchors > 0)
-        lexical = std::min(1.0, (e.words_covered + e.anchors_matched) / (e.words + e.anchors) / typical);
+        lexical = std::min(1.0, (std::max(0.0, e.lexical_gain) + e.anchors_matched) / (e.words + e.anchors) / typical);
       b.confidence = 0.5 * fit + 0.5 * lexical;
     }
     beads.push_back(b);

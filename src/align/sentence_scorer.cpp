@@ -12,11 +12,37 @@ double LengthModel::delta(double src_len, double tgt_len) const {
   return (tgt_len - ratio * src_len) / std::sqrt(variance * ratio * mean);
 }
 
-double LengthModel::cost(double src_len, double tgt_len) const {
-  double d = std::fabs(delta(src_len, tgt_len));
+namespace {
+
+double tail_cost_exact(double d) {
   double p = std::erfc(d / std::sqrt(2.0));
   if (p < 1e-300) return d * d / 2.0 + std::log(d * std::sqrt(2.0 * 3.141592653589793));
   return -std::log(p);
+}
+
+// The search asks for this millions of times on long documents; erfc and log dominated its profile. A table with
+// linear interpolation is accurate to about 1e-5 over the range that matters.
+constexpr double kTailStep = 1.0 / 64;
+constexpr int kTailSize = 64 * 30 + 2;
+const std::vector<double>& tail_table() {
+  static const std::vector<double> table = [] {
+    std::vector<double> t(kTailSize);
+    for (int k = 0; k < kTailSize; ++k) t[k] = tail_cost_exact(k * kTailStep);
+    return t;
+  }();
+  return table;
+}
+
+}  // namespace
+
+double LengthModel::cost(double src_len, double tgt_len) const {
+  double d = std::fabs(delta(src_len, tgt_len));
+  double x = d / kTailStep;
+  if (x >= kTailSize - 1) return tail_cost_exact(d);
+  const std::vector<double>& t = tail_table();
+  int k = static_cast<int>(x);
+  double f = x - k;
+  return t[k] + f * (t[k + 1] - t[k]);
 }
 
 BeadScorer::BeadScorer(const SideFeatures& src, const SideFeatures& tgt, const Band& band,
@@ -61,6 +87,7 @@ BeadScorer::BeadScorer(const SideFeatures& src, const SideFeatures& tgt, const B
   }
 
   if (table == nullptr || table->src_to_tgt.empty()) return;
+  has_lexicon_ = true;
   // Lexical coverage. For each target sentence, its "bag": for each source token, the best association with any of
   // its words; the same from the source side. Stored sparse, then read through dense arrays stamped per row.
   auto bags = [](const SideFeatures& side, const std::vector<std::vector<Translation>>& trans, std::size_t vocab,
@@ -108,11 +135,36 @@ BeadScorer::BeadScorer(const SideFeatures& src, const SideFeatures& tgt, const B
         std::uint32_t id = tgt_bag[k].id;
         if (id < src_words_dense.size()) cs += src_words_dense[id] * tgt_bag[k].score;
       }
-      p.cover_src = cs;
-      p.cover_tgt = ct;
+      p.gain_src = cs;
+      p.gain_tgt = ct;
     }
     for (std::uint32_t k = src_bag_begin[i]; k < src_bag_begin[i + 1]; ++k) src_bag_dense[src_bag[k].id] = 0.0f;
     for (std::uint32_t w = src.word_begin[i]; w < src.word_begin[i + 1]; ++w) src_words_dense[src.words[w]] = 0.0f;
+  }
+  // Chance: two unrelated sentences share coverage in proportion to the product of their lengths (every word brings
+  // its few translations). The band is mostly unrelated pairs, so the median rate over it estimates chance; taking it
+  // off makes a merged bead gain nothing from sentences that do not belong to it.
+  for (int dir = 0; dir < 2; ++dir) {
+    std::vector<float> rates;
+    rates.reserve(pairs_.size());
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t j = pair_lo_[i]; j <= pair_hi_[i]; ++j) {
+        float area = static_cast<float>(src.word_count(i)) * static_cast<float>(tgt.word_count(j));
+        const Pair& p = pairs_[pair_start_[i] + (j - pair_lo_[i])];
+        if (area > 0) rates.push_back((dir == 0 ? p.gain_src : p.gain_tgt) / area);
+      }
+    float chance = 0;
+    if (!rates.empty()) {
+      auto mid = rates.begin() + static_cast<std::ptrdiff_t>(rates.size() / 2);
+      std::nth_element(rates.begin(), mid, rates.end());
+      chance = *mid;
+    }
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t j = pair_lo_[i]; j <= pair_hi_[i]; ++j) {
+        Pair& p = pairs_[pair_start_[i] + (j - pair_lo_[i])];
+        (dir == 0 ? p.gain_src : p.gain_tgt) -=
+            chance * static_cast<float>(src.word_count(i)) * static_cast<float>(tgt.word_count(j));
+      }
   }
 }
 
@@ -138,32 +190,36 @@ BeadEvidence BeadScorer::evidence(std::size_t i, std::size_t j, int shape) const
   if (s.src == 0 || s.tgt == 0) return e;
   e.delta = params_.length.delta(src_len, tgt_len);
   e.length_cost = params_.length.cost(src_len, tgt_len);
-  // A sentence's coverage in a bead is its best partner's, plus a share of what the others add: summing would let
-  // common words covered again by every neighbour pay for merging sentences that do not belong together, while a
-  // sentence split in two really is covered by both halves.
-  const float extra = static_cast<float>(params_.merge_share);
-  float col_anchor[8] = {0}, col_cover_sum[8] = {0}, col_cover_max[8] = {0};
+  // Anchors: a sentence's anchors matched anywhere in the bead, capped at what it holds. Lexical gain: each sentence
+  // counts its best partner in the bead only. Neighbouring sentences share topic words, so summing over all pairs
+  // would reward merging sentences that do not belong together; a sentence split across two of the other side's is
+  // still rewarded, since each half finds its whole partner.
+  float col_anchor[8] = {0};
+  float col_gain[8] = {-1e30f, -1e30f, -1e30f, -1e30f, -1e30f, -1e30f, -1e30f, -1e30f};
   for (std::size_t a = 0; a < s.src; ++a) {
-    float row_anchor = 0, row_sum = 0, row_max = 0;
+    float row_anchor = 0, row_gain = -1e30f;
     for (std::size_t b = 0; b < s.tgt; ++b) {
       const Pair* p = pair(i + a, j + b);
-      if (p == nullptr) continue;
-      row_anchor += p->anchors;
-      row_sum += p->cover_src;
-      row_max = std::max(row_max, p->cover_src);
-      col_anchor[b] += p->anchors;
-      col_cover_sum[b] += p->cover_tgt;
-      col_cover_max[b] = std::max(col_cover_max[b], p->cover_tgt);
+      float gs = p ? p->gain_src : 0.0f, gt = p ? p->gain_tgt : 0.0f;
+      if (p != nullptr) {
+        row_anchor += p->anchors;
+        col_anchor[b] += p->anchors;
+      }
+      row_gain = std::max(row_gain, gs);
+      col_gain[b] = std::max(col_gain[b], gt);
     }
     e.anchors_matched += std::min<float>(row_anchor, static_cast<float>(src_.anchor_count(i + a)));
-    e.words_covered +=
-        std::min<float>(row_max + extra * (row_sum - row_max), static_cast<float>(src_.word_count(i + a)));
+    e.lexical_gain += row_gain;
   }
   for (std::size_t b = 0; b < s.tgt; ++b) {
     e.anchors_matched += std::min<float>(col_anchor[b], static_cast<float>(tgt_.anchor_count(j + b)));
-    e.words_covered += std::min<float>(col_cover_max[b] + extra * (col_cover_sum[b] - col_cover_max[b]),
-                                       static_cast<float>(tgt_.word_count(j + b)));
+    e.lexical_gain += col_gain[b];
   }
+  // The best of k candidates is better than the true partner's score by luck alone; each sentence pays for the
+  // choice (as a word does in a translation model, which divides by the number of words it could come from).
+  if (has_lexicon_)
+    e.lexical_gain -= params_.dilution *
+                      (s.src * std::log(static_cast<double>(s.tgt)) + s.tgt * std::log(static_cast<double>(s.src)));
   return e;
 }
 
@@ -174,7 +230,7 @@ double BeadScorer::cost(std::size_t i, std::size_t j, int shape) const {
   if (s.src == 0 || s.tgt == 0) c += params_.omission_cost;
   c += params_.length_weight * e.length_cost;
   c += params_.anchor_weight * (e.anchors - e.anchors_matched);
-  c += params_.lexical_weight * (e.words - e.words_covered);
+  c -= params_.lexical_weight * e.lexical_gain;
   return c;
 }
 

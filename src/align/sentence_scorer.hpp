@@ -42,7 +42,7 @@ struct ScoreParams {
   double anchor_weight = 2.0;
   double lexical_weight = 1.0;
   double omission_cost = 0.0;  ///< added to 1-0 and 0-1 beads on top of their shape prior
-  double merge_share = 0.0;    ///< share of a sentence's coverage by its second-best partner that a bead adds
+  double dilution = 2.0;       ///< lexical gain a sentence gives up per log(number of candidate partners) in a bead
 };
 
 /// The evidence a bead gathers, before weighting.
@@ -51,7 +51,7 @@ struct BeadEvidence {
   double anchors = 0.0;          ///< anchors on both sides
   double anchors_matched = 0.0;  ///< anchors found on the other side (counted on both sides)
   double words = 0.0;            ///< lexical tokens on both sides
-  double words_covered = 0.0;    ///< their coverage by the translation table (0..words)
+  double lexical_gain = 0.0;     ///< coverage of each side's words by the other's translations, beyond chance
   double delta = 0.0;
 };
 
@@ -68,8 +68,8 @@ class BeadScorer {
 
  private:
   struct Pair {
-    float cover_src = 0;  ///< how much of the source sentence's words the target sentence translates
-    float cover_tgt = 0;
+    float gain_src = 0;         ///< source words the target sentence translates, less what an unrelated sentence would
+    float gain_tgt = 0;         ///< the same for the target sentence's words
     std::uint16_t anchors = 0;  ///< anchors shared (multiset intersection)
   };
   const Pair* pair(std::size_t i, std::size_t j) const;
@@ -80,6 +80,7 @@ class BeadScorer {
   const ScoreParams& params_;
   std::vector<std::size_t> pair_lo_, pair_hi_, pair_start_;
   std::vector<Pair> pairs_;
+  bool has_lexicon_ = false;
 };
 
 }  // namespace paralign::align

@@ -4,10 +4,20 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <random>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "align/dp.hpp"
+#include "align/lexicon_impl.hpp"
+#include "align/sentence_eval.hpp"
+#include "align/sentence_scorer.hpp"
 #include "align/sentence_text.hpp"
+#include "reference_aligner.hpp"
 #include "test_support.hpp"
 
 namespace paralign {
@@ -136,6 +146,194 @@ TEST(SentenceAligner, RejectsBadOptionsAndMissingDictionary) {
   SentenceAlignOptions d;
   d.dictionary_path = "/nonexistent/terms.zh-en.tsv";
   EXPECT_EQ(SentenceAligner::create(d).status().code(), ErrorCode::kNotFound);
+}
+
+// Sentence pairs written for these tests (UN-style, our own words), used to build random inputs.
+const std::vector<std::pair<std::string, std::string>> kPool = {
+    {"委员会审议了第三项议程。", "The Committee considered the third agenda item."},
+    {"秘书长于2005年提交了报告。", "The Secretary-General submitted the report in 2005."},
+    {"许多代表团欢迎这项倡议。", "Many delegations welcomed the initiative."},
+    {"会员国应当加强国际合作。", "Member States should strengthen international cooperation."},
+    {"安全理事会通过了第1540号决议。", "The Security Council adopted resolution 1540."},
+    {"非法贸易仍然令人关切。", "The illicit trade remains a matter of concern."},
+    {"大会决定将该项目列入临时议程。", "The General Assembly decided to include the item in the provisional agenda."},
+    {"共有12个国家作了发言。", "In all, 12 States made statements."},
+    {"主席宣布会议开幕。", "The President declared the meeting open."},
+    {"工作组将于明年再次开会。", "The working group will meet again next year."},
+};
+
+// Features built the way the aligner builds them: lexicon ids for words, shared ids for numbers.
+align::SideFeatures features_of(const std::vector<std::string>& sentences, Lexicon::Impl& lex, bool is_src,
+                                align::Vocabulary& anchors) {
+  align::SideFeatures f;
+  f.word_begin.push_back(0);
+  f.anchor_begin.push_back(0);
+  for (const auto& s : sentences) {
+    align::SentenceTokens t = align::tokenize_sentence(s);
+    f.length.push_back(t.length);
+    for (const auto& w : t.words) f.words.push_back(is_src ? lex.src_id(w) : lex.tgt_id(w));
+    std::vector<std::uint32_t> a;
+    for (const auto& x : t.numbers) a.push_back(anchors.id(x));
+    std::sort(a.begin(), a.end());
+    f.anchors.insert(f.anchors.end(), a.begin(), a.end());
+    f.word_begin.push_back(static_cast<std::uint32_t>(f.words.size()));
+    f.anchor_begin.push_back(static_cast<std::uint32_t>(f.anchors.size()));
+  }
+  return f;
+}
+
+TEST(DpEngine, FindsTheReferenceOptimumOnSmallRandomInputs) {
+  // A lexicon learned from the pool repeated, so the lexical scorer takes part too.
+  Lexicon::Impl lex;
+  std::vector<std::pair<std::vector<std::uint32_t>, std::vector<std::uint32_t>>> learn;
+  for (int rep = 0; rep < 20; ++rep)
+    for (const auto& [zh, en] : kPool) {
+      std::vector<std::uint32_t> a, b;
+      for (const auto& w : align::lexical_tokens(zh)) a.push_back(lex.src_id(w));
+      for (const auto& w : align::lexical_tokens(en)) b.push_back(lex.tgt_id(w));
+      learn.emplace_back(std::move(a), std::move(b));
+    }
+  lex.add_beads(learn);
+  lex.build_table();
+  ASSERT_FALSE(lex.src_to_tgt.empty());
+
+  const std::vector<align::Shape> shapes = {{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 1}, {2, 2},
+                                            {1, 3}, {3, 1}, {2, 3}, {3, 2}, {3, 3}};
+  align::ScoreParams params;
+  params.length.ratio = 3.0;
+  params.length.variance = 8.0;
+  for (const auto& sh : shapes) params.shape_cost.push_back(sh.src == 1 && sh.tgt == 1 ? 0.2 : 2.0 + sh.src + sh.tgt);
+
+  std::mt19937 rng(20261126);
+  for (int trial = 0; trial < 150; ++trial) {
+    std::size_t n = 1 + rng() % 5, m = 1 + rng() % 5;
+    std::vector<std::string> zh, en;
+    for (std::size_t k = 0; k < n; ++k) zh.push_back(kPool[rng() % kPool.size()].first);
+    for (std::size_t k = 0; k < m; ++k) en.push_back(kPool[rng() % kPool.size()].second);
+    align::Vocabulary anchors;
+    align::SideFeatures src = features_of(zh, lex, true, anchors), tgt = features_of(en, lex, false, anchors);
+    std::vector<double> centre(n + 1);
+    for (std::size_t i = 0; i <= n; ++i) centre[i] = static_cast<double>(i) * m / n;
+    align::Band full = align::make_band(centre, m, n + m);
+    align::BeadScorer scorer(src, tgt, full, shapes, params, &lex);
+    auto cost = [&](std::size_t i, std::size_t j, int s) { return scorer.cost(i, j, s); };
+    align::SearchResult fast = align::banded_search(n, m, full, shapes, cost);
+    testing::ReferencePath slow = testing::reference_align(n, m, shapes, cost);
+    ASSERT_FALSE(fast.steps.empty());
+    EXPECT_NEAR(fast.total, slow.total, 1e-9 * (1 + std::fabs(slow.total))) << "trial " << trial;
+    double sum = 0;
+    for (const auto& st : fast.steps) sum += cost(st.i, st.j, st.shape);
+    EXPECT_NEAR(sum, fast.total, 1e-9 * (1 + std::fabs(sum)));
+    // A narrow band can only do as well or worse, never better than the optimum.
+    align::Band narrow = align::make_band(centre, m, 1);
+    align::SearchResult banded = align::banded_search(n, m, narrow, shapes, cost);
+    if (!banded.steps.empty()) EXPECT_GE(banded.total, slow.total - 1e-9);
+  }
+}
+
+TEST(SentenceAligner, NothingLostOnRandomInputs) {
+  SentenceAligner aligner = make_aligner();
+  std::mt19937 rng(7);
+  for (int trial = 0; trial < 40; ++trial) {
+    std::size_t n = rng() % 60, m = rng() % 60;
+    std::vector<std::string> zh, en;
+    for (std::size_t k = 0; k < n; ++k) zh.push_back(kPool[rng() % kPool.size()].first);
+    for (std::size_t k = 0; k < m; ++k) en.push_back(rng() % 9 == 0 ? "" : kPool[rng() % kPool.size()].second);
+    std::vector<Bead> beads = aligner.align(zh, en, "zh", "en");
+    Status ok = check_beads(beads, n, m);
+    EXPECT_TRUE(ok.ok()) << ok.to_string();
+  }
+}
+
+TEST(SentenceAligner, CarriesALearnedLexiconAcrossCallsInEitherDirection) {
+  SentenceAligner aligner = make_aligner();
+  Lexicon learned;
+  std::vector<std::string> zh, en;
+  for (int rep = 0; rep < 15; ++rep)
+    for (const auto& [a, b] : kPool) {
+      zh.push_back(a);
+      en.push_back(b);
+    }
+  std::vector<Bead> beads = aligner.align(zh, en, "zh", "en", &learned);
+  EXPECT_TRUE(check_beads(beads, zh.size(), en.size()).ok());
+  std::size_t after_first = learned.bead_count();
+  EXPECT_GE(after_first, 100u);
+  EXPECT_GT(learned.association("决", "resolution"), 0.3);
+  // The other way round: beads come back with English as the source.
+  std::vector<Bead> back = aligner.align(en, zh, "en", "zh", &learned);
+  ASSERT_TRUE(check_beads(back, en.size(), zh.size()).ok());
+  EXPECT_GT(learned.bead_count(), after_first);
+  std::size_t one_one = std::count_if(back.begin(), back.end(), [](const Bead& b) {
+    return b.src_size == 1 && b.tgt_size == 1 && b.src_begin == b.tgt_begin;
+  });
+  EXPECT_GE(one_one, en.size() * 9 / 10);
+}
+
+TEST(Dictionary, ShippedTermListParsesWithoutDuplicates) {
+  std::string path = testing::source_dir() + "/corpora/data/dict/un-terms.zh-en.tsv";
+  std::ifstream in(path);
+  ASSERT_TRUE(in) << path;
+  std::set<std::string> seen;
+  std::string line;
+  std::size_t pairs = 0;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    EXPECT_TRUE(seen.insert(line).second) << "duplicate: " << line;
+    EXPECT_EQ(std::count(line.begin(), line.end(), '\t'), 1) << line;
+    ++pairs;
+  }
+  EXPECT_GE(pairs, 200u);
+  SentenceAlignOptions opts;
+  opts.dictionary_path = path;
+  auto aligner = SentenceAligner::create(opts);
+  ASSERT_TRUE(aligner.ok()) << aligner.status().to_string();
+  // With the terms, the English sentence that has no Chinese counterpart is left out rather than merged.
+  std::vector<Bead> beads = aligner->align(kZh, kEn, "zh", "en");
+  EXPECT_TRUE(check_beads(beads, kZh.size(), kEn.size()).ok());
+}
+
+TEST(Dictionary, ReportsTheBadLine) {
+  std::string dir = testing::temp_dir();
+  std::string path = dir + "/bad.zh-en.tsv";
+  std::ofstream(path) << "# comment\n大会\tGeneral Assembly\n安全理事会 Security Council\n";
+  SentenceAlignOptions opts;
+  opts.dictionary_path = path;
+  auto r = SentenceAligner::create(opts);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), ErrorCode::kParse);
+  EXPECT_EQ(r.status().where().line, 3u);
+}
+
+// Accuracy on the gold sets (see docs/alignment-accuracy.md). The thresholds sit a little under the measured
+// figures so that a regression fails here.
+struct GoldCase {
+  std::string src, tgt, gold;
+  bool brackets;
+  double min_f1;
+};
+
+TEST(SentenceAlignerGold, StrictF1OnHansardAndBible) {
+  PARALIGN_REQUIRE_SHARED_CORPORA();
+  const std::string dir = testing::shared_corpora_dir();
+  const std::vector<GoldCase> cases = {
+      {"hansard-gold/890621fe.txt", "hansard-gold/890621fc.txt", "hansard-gold/890621f.gold.align", false, 0.91},
+      {"hansard-gold/921008fe.txt", "hansard-gold/921008fc.txt", "hansard-gold/921008f.gold.align", false, 0.94},
+      {"hansard-gold/930422fe.txt", "hansard-gold/930422fc.txt", "hansard-gold/930422f.gold.align", false, 0.96},
+      {"bible-gold/001.en", "bible-gold/001.zh", "bible-gold/001.align", true, 0.88},
+  };
+  SentenceAligner aligner = make_aligner();
+  for (const auto& c : cases) {
+    auto src = align::read_sentence_lines(dir + "/" + c.src);
+    auto tgt = align::read_sentence_lines(dir + "/" + c.tgt);
+    ASSERT_TRUE(src.ok() && tgt.ok()) << c.src;
+    std::string gold_text = testing::slurp(dir + "/" + c.gold);
+    auto gold = c.brackets ? align::parse_bracket_beads(gold_text, c.gold) : parse_beads(gold_text, c.gold);
+    ASSERT_TRUE(gold.ok()) << gold.status().to_string();
+    std::vector<Bead> beads = aligner.align(*src, *tgt, "en", "zh");
+    ASSERT_TRUE(check_beads(beads, src->size(), tgt->size()).ok()) << c.src;
+    align::AlignmentScore with = align::score_alignment(beads, *gold, true);
+    EXPECT_GE(with.f1(), c.min_f1) << c.src << " P " << with.precision() << " R " << with.recall();
+  }
 }
 
 }  // namespace
