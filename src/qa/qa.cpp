@@ -4,11 +4,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 
 #include "qa/checks.hpp"
 #include "util/atomic_file.hpp"
+#include "util/data_dir.hpp"
 #include "util/utf8.hpp"
 
 namespace paralign {
@@ -74,15 +74,6 @@ void FindingSink::add(std::string check, Severity severity, std::size_t unit, st
 }
 
 namespace {
-
-// Where the data files are: the option, $PARALIGN_DATA_DIR, the source tree, the installed share folder.
-std::string data_dir(const std::string& given) {
-  if (!given.empty()) return given;
-  if (const char* env = std::getenv("PARALIGN_DATA_DIR"); env && *env) return env;
-  std::error_code ec;
-  if (std::filesystem::is_directory(PARALIGN_SOURCE_DATA_DIR, ec)) return PARALIGN_SOURCE_DATA_DIR;
-  return PARALIGN_INSTALL_DATA_DIR;
-}
 
 // Hunspell dictionary names tried per language, in order.
 const std::vector<std::pair<std::string, std::vector<std::string>>>& dictionary_names() {
@@ -167,7 +158,9 @@ Result<QaChecker> QaChecker::create(const QaOptions& options) {
       }
     }
     // UN word lists: corpora/data/wordlists/un-<lang>.txt, one word per line.
-    std::string dir = qa::data_dir(options.data_dir) + "/wordlists";
+    auto found = data::find_data_dir(options.data_dir);
+    if (!found) return found.status();
+    std::string dir = *found + "/wordlists";
     for (auto& [lang, sp] : impl->spellers) {
       std::string path = dir + "/un-" + lang + ".txt";
       std::error_code ec;

@@ -17,7 +17,7 @@ namespace {
 
 bool is_word_char(char32_t cp) {
   if (utf8::is_han(cp) || utf8::is_cjk(cp)) return false;
-  return u_isalnum(static_cast<UChar32>(cp)) || u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_DIACRITIC) ||
+  return u_isalnum(static_cast<UChar32>(cp)) || (cp > 0x7F && u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_DIACRITIC)) ||
          u_charType(static_cast<UChar32>(cp)) == U_NON_SPACING_MARK ||
          u_charType(static_cast<UChar32>(cp)) == U_COMBINING_SPACING_MARK;
 }
