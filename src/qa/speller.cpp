@@ -105,6 +105,8 @@ std::vector<std::string> Speller::stems(std::string_view word) const {
     st = impl_->hs->stem(std::string(word));
     if (st.empty()) st = impl_->hs->stem(out[0]);
   }
+  // The crude forms too: Hunspell gives no stem for some plurals its dictionary lists whole ("embargoes").
+  for (std::string& c : crude_stems(word)) st.push_back(std::move(c));
   for (const std::string& s : st) {
     std::string f = fold_case(s);
     if (std::find(out.begin(), out.end(), f) == out.end()) out.push_back(f);
