@@ -1,8 +1,157 @@
+// `paralign qa`: check a memory (made here from the documents, or read from TMX/TSV) and write the reports.
+#include <fmt/format.h>
+
 #include "cli/commands.hpp"
+#include "paralign/qa.hpp"
+#include "paralign/read.hpp"
+#include "paralign/report.hpp"
+#include "util/atomic_file.hpp"
+
+#if __has_include("paralign/tmx.hpp")
+#include "paralign/tmx.hpp"
+#define PARALIGN_QA_HAS_TMX 1
+#endif
 
 namespace paralign::cli {
 
-// Placeholder until the 'qa' command lands: says so plainly and exits with the usage status.
-int cmd_qa(Context& ctx) { return usage_error(ctx, "the 'qa' command is not available in this build yet"); }
+namespace {
+
+Status write_output(Context& ctx, const std::string& path, const std::string& text,
+                    const std::vector<std::string>& inputs) {
+  if (path == "-") {
+    ctx.out << text;
+    return ctx.out ? Status{} : Status(ErrorCode::kIo, "writing to standard output failed");
+  }
+  return write_file_atomically(path, text, inputs);
+}
+
+}  // namespace
+
+int cmd_qa(Context& ctx) {
+  po::options_description desc("qa options");
+  add_common_options(desc);
+  desc.add_options()
+      ("tmx", po::value<std::string>()->value_name("FILE"), "check an existing TMX memory instead of aligning files")
+      ("tsv", po::value<std::string>()->value_name("FILE"),
+       "check a TSV memory: a header line of language codes (source first), one unit per line")
+      ("glossary", po::value<std::string>()->value_name("FILE"),
+       "terms to enforce: CSV/TSV (source, target, status, note) or TBX-Basic (2009 or 2019)")
+      ("ignore", po::value<std::string>()->value_name("FILE"),
+       "findings accepted by a reviser: one key per line (the 'key' of each finding in --json/--csv)")
+      ("report", po::value<std::string>()->value_name("OUT.html"), "write the HTML report")
+      ("json", po::value<std::string>()->value_name("FILE"), "write the findings as JSON ('-' for standard output)")
+      ("csv", po::value<std::string>()->value_name("FILE"), "write the findings as CSV ('-' for standard output)")
+      ("fail-on", po::value<std::string>()->value_name("LEVEL"),
+       "exit with status 1 when a finding at LEVEL or above remains: error, warning or info")
+      ("disable", po::value<std::vector<std::string>>()->value_name("CHECK")->composing(),
+       "skip a check or a family (repeatable): spelling, form.spaces, consistency...")
+      ("no-spelling", "do not run the spelling check")
+      ("hunspell-dir", po::value<std::string>()->value_name("DIR")->default_value("/usr/share/hunspell"),
+       "where the Hunspell .aff/.dic dictionaries are")
+      ("force", "align documents even when their symbols differ")
+      ("title", po::value<std::string>()->value_name("TEXT"), "the HTML report's title")
+      ("files", po::value<std::vector<std::string>>()->value_name("SRC TGT..."), "the source and its translations");
+  po::positional_options_description positional;
+  positional.add("files", -1);
+  const Usage usage{
+      "paralign qa [options] SRC [TGT...] | paralign qa --tmx FILE.tmx [options]",
+      "Checks a translation before publication: figures, dates and references compared as values across scripts "
+      "(六十二 = 62, 650万 = 6.5 million, 2004 年 7 月 15 日 = 15 July 2004), glossary terms on word stems, the same "
+      "source translated two ways, numbered paragraphs and footnotes on one side only, untranslated or empty "
+      "targets, unbalanced brackets, spelling with a UN word list. Prints a summary; --report, --json and --csv write "
+      "the findings (docs/qa-checks.md lists every check).",
+      {"# check the English version of the report against the Chinese, with a glossary, and open the page:",
+       "paralign qa A_59_181.zh.txt A_59_181.en.txt --glossary corpora/data/glossary/un-sample.csv --report qa.html",
+       "# a memory made elsewhere, failing a publishing pipeline on any error:",
+       "paralign qa --tmx A_59_181.tmx --json qa.json --fail-on error",
+       "# a reviser accepted some findings: copy their 'key' fields into accepted.txt and re-run:",
+       "paralign qa --tsv memory.tsv --ignore accepted.txt --csv - --no-spelling"}};
+  po::variables_map vm;
+  if (auto stop = parse_command_line(ctx, desc, positional, usage, vm)) return *stop;
+
+  std::vector<std::string> files;
+  if (vm.count("files")) files = vm["files"].as<std::vector<std::string>>();
+  const int sources = (vm.count("tmx") ? 1 : 0) + (vm.count("tsv") ? 1 : 0) + (files.empty() ? 0 : 1);
+  if (sources != 1) {
+    return usage_error(ctx, "qa needs either SRC [TGT...], or --tmx FILE, or --tsv FILE (see 'paralign qa --help')");
+  }
+  Severity fail_on = Severity::kError;
+  bool fail = vm.count("fail-on") > 0;
+  if (fail && !parse_severity(vm["fail-on"].as<std::string>(), &fail_on)) {
+    return usage_error(ctx, fmt::format("--fail-on takes error, warning or info, not '{}'", vm["fail-on"].as<std::string>()));
+  }
+
+  QaOptions opts;
+  if (vm.count("glossary")) opts.glossary_path = vm["glossary"].as<std::string>();
+  if (vm.count("ignore")) opts.ignore_path = vm["ignore"].as<std::string>();
+  if (vm.count("disable")) opts.disabled = vm["disable"].as<std::vector<std::string>>();
+  opts.spelling = vm.count("no-spelling") == 0;
+  opts.hunspell_dir = vm["hunspell-dir"].as<std::string>();
+
+  std::vector<std::string> inputs = files;
+  QaInput input;
+  std::string title = "paralign QA report";
+  if (vm.count("tsv")) {
+    const std::string path = vm["tsv"].as<std::string>();
+    inputs.push_back(path);
+    auto text = read_file(path, std::size_t{1} << 30);
+    if (!text) return report_error(ctx, text.status());
+    auto in = qa_input_from_tsv(*text, path);
+    if (!in) return report_error(ctx, in.status());
+    input = std::move(*in);
+    title = "QA of " + path;
+  } else if (vm.count("tmx")) {
+    const std::string path = vm["tmx"].as<std::string>();
+    inputs.push_back(path);
+#ifdef PARALIGN_QA_HAS_TMX
+    auto in = qa_input_from_tmx(path);
+    if (!in) return report_error(ctx, in.status());
+    input = std::move(*in);
+    title = "QA of " + path;
+#else
+    return report_error(ctx, Status(ErrorCode::kInvalidArgument, "this build cannot read TMX yet; use --tsv"));
+#endif
+  } else {
+    std::vector<Document> docs;
+    for (const std::string& f : files) {
+      auto d = read_document(f, ReadOptions{});
+      if (!d) return report_error(ctx, d.status());
+      docs.push_back(std::move(*d));
+    }
+    Document pivot = std::move(docs.front());
+    docs.erase(docs.begin());
+    AlignOptions aopts;
+    aopts.force = vm.count("force") > 0;
+    auto in = qa_input_from_documents(pivot, docs, aopts);
+    if (!in) return report_error(ctx, in.status());
+    input = std::move(*in);
+    title = "QA of " + (pivot.symbol.empty() ? files.front() : pivot.symbol);
+  }
+  if (vm.count("title")) title = vm["title"].as<std::string>();
+
+  auto checker = QaChecker::create(opts);
+  if (!checker) return report_error(ctx, checker.status());
+  QaResult result = checker->check(input);
+
+  if (vm.count("report")) {
+    HtmlReportOptions h;
+    h.title = title;
+    if (auto s = write_output(ctx, vm["report"].as<std::string>(), qa_to_html(result, input, h), inputs); !s.ok())
+      return report_error(ctx, s);
+  }
+  if (vm.count("json")) {
+    if (auto s = write_output(ctx, vm["json"].as<std::string>(), qa_to_json(result, input), inputs); !s.ok())
+      return report_error(ctx, s);
+  }
+  if (vm.count("csv")) {
+    if (auto s = write_output(ctx, vm["csv"].as<std::string>(), qa_to_csv(result, input), inputs); !s.ok())
+      return report_error(ctx, s);
+  }
+  const bool stdout_taken = (vm.count("json") && vm["json"].as<std::string>() == "-") ||
+                            (vm.count("csv") && vm["csv"].as<std::string>() == "-");
+  if (!ctx.quiet) (stdout_taken ? ctx.err : ctx.out) << qa_summary_text(result);
+  if (fail && result.has_findings_at(fail_on)) return kExitFindings;
+  return kExitOk;
+}
 
 }  // namespace paralign::cli

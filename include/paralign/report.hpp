@@ -1,0 +1,42 @@
+// paralign/report.hpp — writing a QA result for people and programs: JSON, a self-contained HTML page, CSV and a
+// short console summary.
+//
+// Every writer returns the whole text; the caller writes it (atomically, through the CLI). Output is deterministic:
+// the same result gives the same bytes, with the tool version and any date passed in, never read from the clock.
+//
+//   paralign::QaResult r = checker->check(input);
+//   std::string json = paralign::qa_to_json(r, input);           // docs/qa-json.md
+//   std::string html = paralign::qa_to_html(r, input, {.title = "A/59/181 zh→en"});
+#pragma once
+
+#include <string>
+
+#include "paralign/qa.hpp"
+
+namespace paralign {
+
+/// What the HTML page shows in its heading.
+struct HtmlReportOptions {
+  std::string title = "paralign QA report";  ///< page title (escaped like all text)
+  std::string generated;                      ///< e.g. a date given by the caller; "" to leave out
+};
+
+/// The result as one JSON object: {"version":1,"languages":[...],"units":N,"summary":{...},"findings":[...],
+/// "terms":[...],"notes":[...]} (docs/qa-json.md). `input` supplies the unit ids, paragraph numbers and symbols.
+/// Pure; thread-safe.
+std::string qa_to_json(const QaResult& result, const QaInput& input);
+
+/// A self-contained HTML page: a summary table by check and severity, then every finding with the source and
+/// target side by side, the offending spans highlighted, the unit's paragraph and symbol, and a filter by check
+/// (inline script, no network; a Content-Security-Policy meta tag forbids anything else). All document text is
+/// escaped. Pure; thread-safe.
+std::string qa_to_html(const QaResult& result, const QaInput& input, const HtmlReportOptions& options = {});
+
+/// CSV (RFC 4180, UTF-8 with a header line): unit, id, paragraph, check, severity, language, message, source,
+/// target, key. Cells starting with = + - @ are prefixed with ' so spreadsheets do not run them. Pure; thread-safe.
+std::string qa_to_csv(const QaResult& result, const QaInput& input);
+
+/// A few lines for the terminal: units checked, findings by severity, the counts by check, notes. Pure.
+std::string qa_summary_text(const QaResult& result);
+
+}  // namespace paralign
