@@ -341,10 +341,11 @@ struct TmxReader::Impl {
                      line());
       }
     }
-    for (const auto& [i, at] : ept_ids) {
+    for (const auto& ept : ept_ids) {
+      const std::string& i = ept.first;
       auto it = std::find_if(unmatched_bpt.begin(), unmatched_bpt.end(), [&](const auto& b) { return b.first == i; });
       if (it == unmatched_bpt.end()) {
-        issue(at, "<ept i=\"" + i + "\"> has no <bpt> with the same i in its segment");
+        issue(ept.second, "<ept i=\"" + i + "\"> has no <bpt> with the same i in its segment");
       } else {
         unmatched_bpt.erase(it);
       }
