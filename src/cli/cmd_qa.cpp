@@ -7,10 +7,7 @@
 #include "paralign/report.hpp"
 #include "util/atomic_file.hpp"
 
-#if __has_include("paralign/tmx.hpp")
-#include "paralign/tmx.hpp"
-#define PARALIGN_QA_HAS_TMX 1
-#endif
+// qa --tmx is enabled once qa_input_from_tmx lands (PARALIGN_QA_HAS_TMX).
 
 namespace paralign::cli {
 
