@@ -166,6 +166,13 @@ Result<QaInput> qa_input_from_documents(const Document& pivot, const std::vector
 /// Errors: kParse (line) for a line with more columns than languages; kEmpty without a header.
 Result<QaInput> qa_input_from_tsv(std::string_view text, const std::string& name);
 
+/// Units from a TMX memory, one per <tu> in file order (so Finding::unit is the <tu>'s 0-based position). The
+/// languages are the header's srclang first (compared case-insensitively), then the others in order of first
+/// appearance. The unit's paragraph and symbol come from the x-paragraph and x-symbol props; a side opening with
+/// "12." has paragraph 12. Errors: those of the TMX reader (kNotFound, kParse with file and line...), kEmpty when
+/// the memory has no unit.
+Result<QaInput> qa_input_from_tmx(const std::string& path);
+
 /// The suppression key of a finding: "<check>:<16 hex digits>", the hash taken over the normalised (white space
 /// collapsed, full-width folded) source text and target text of the unit, so it survives re-alignment and
 /// re-ordering. Pure.

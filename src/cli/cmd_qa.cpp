@@ -7,7 +7,6 @@
 #include "paralign/report.hpp"
 #include "util/atomic_file.hpp"
 
-// qa --tmx is enabled once qa_input_from_tmx lands (PARALIGN_QA_HAS_TMX).
 
 namespace paralign::cli {
 
@@ -100,14 +99,10 @@ int cmd_qa(Context& ctx) {
   } else if (vm.count("tmx")) {
     const std::string path = vm["tmx"].as<std::string>();
     inputs.push_back(path);
-#ifdef PARALIGN_QA_HAS_TMX
     auto in = qa_input_from_tmx(path);
     if (!in) return report_error(ctx, in.status());
     input = std::move(*in);
     title = "QA of " + path;
-#else
-    return report_error(ctx, Status(ErrorCode::kInvalidArgument, "this build cannot read TMX yet; use --tsv"));
-#endif
   } else {
     std::vector<Document> docs;
     for (const std::string& f : files) {

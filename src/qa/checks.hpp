@@ -26,6 +26,9 @@ struct PreparedTerm {
 /// True for languages written without spaces between words, matched by substring.
 bool is_unspaced_language(std::string_view primary);
 
+/// The paragraph number a segment opens with ("12" for "12. The ..." or "12．..."), "" when none.
+std::string leading_paragraph_number(std::string_view text);
+
 /// Collapses white space, folds full-width forms and trims: the form compared by consistency and suppression.
 std::string normalise_for_compare(std::string_view text);
 

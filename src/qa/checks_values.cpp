@@ -12,15 +12,11 @@
 
 #include "qa/checks.hpp"
 
-#if __has_include("paralign/numbers.hpp")
 #include "paralign/numbers.hpp"
 #include "paralign/references.hpp"
-#define PARALIGN_QA_HAS_VALUES 1
-#endif
 
 namespace paralign::qa {
 
-#ifdef PARALIGN_QA_HAS_VALUES
 namespace {
 
 struct Item {
@@ -52,18 +48,30 @@ void cancel(std::vector<Item>& a, std::vector<Item>& b) {
   b = std::move(rest_b);
 }
 
-// A date in one language can be written as its parts in the other ("2004年" + "7月" vs "July 2004"): an unpaired
-// date whose key's year (and month) are covered by leftovers on the other side is not reported.
-bool date_covered(const Item& d, const std::vector<Item>& other) {
-  if (d.key.size() < 4) return false;
-  std::string year = d.key.substr(0, 4);
-  return std::any_of(other.begin(), other.end(), [&](const Item& o) { return o.key.rfind(year, 0) == 0 && o.key != d.key; });
+// A range on one side ("2006年11月至2007年6月", key 2006-11/2007-06) written as its two ends on the other ("between
+// November 2006 and June 2007"): the range and both ends cancel.
+void cancel_ranges(std::vector<Item>& a, std::vector<Item>& b) {
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    std::size_t slash = a[i].key.find('/');
+    if (slash == std::string::npos) continue;
+    std::string first = a[i].key.substr(0, slash), second = a[i].key.substr(slash + 1);
+    auto f = std::find_if(b.begin(), b.end(), [&](const Item& x) { return x.key == first; });
+    auto g = std::find_if(b.begin(), b.end(), [&](const Item& x) { return x.key == second; });
+    if (f == b.end() || g == b.end() || f == g) continue;
+    std::size_t fi = f - b.begin(), gi = g - b.begin();
+    b.erase(b.begin() + std::max(fi, gi));
+    b.erase(b.begin() + std::min(fi, gi));
+    a.erase(a.begin() + i);
+    --i;
+  }
 }
 
 void compare(FindingSink& sink, std::size_t u, std::size_t k, const std::string& src_lang, const std::string& tgt_lang,
              std::vector<Item> s, std::vector<Item> t, const char* family_number, const char* family_date,
              const char* what) {
   cancel(s, t);
+  cancel_ranges(s, t);
+  cancel_ranges(t, s);
   if (s.empty() && t.empty()) return;
   // Pair leftovers of the same kind (date with date, number with number) as changed values; the rest are missing
   // (source only) or extra (target only).
@@ -79,7 +87,6 @@ void compare(FindingSink& sink, std::size_t u, std::size_t k, const std::string&
     }
     if (match < t.size()) {
       t_used[match] = true;
-      if (x.date && (date_covered(x, t) || date_covered(t[match], s))) continue;
       sink.add(fmt::format("{}.mismatch", family), Severity::kError, u, k,
                {{src_lang, x.offset, x.length}, {tgt_lang, t[match].offset, t[match].length}},
                fmt::format("{} “{}” in the source became “{}” in the {} target", what, x.text, t[match].text, tgt_lang));
@@ -97,10 +104,8 @@ void compare(FindingSink& sink, std::size_t u, std::size_t k, const std::string&
 }
 
 }  // namespace
-#endif
 
 void check_values(const detail::QaCheckerImpl& impl, FindingSink& sink, std::vector<std::string>* notes) {
-#ifdef PARALIGN_QA_HAS_VALUES
   if (!impl.enabled("number") && !impl.enabled("date") && !impl.enabled("reference")) return;
   const auto& rf = default_reference_finder();
   const auto& qf = default_quantity_finder();
@@ -137,9 +142,6 @@ void check_values(const detail::QaCheckerImpl& impl, FindingSink& sink, std::vec
       compare(sink, u, k, in.languages[0], in.languages[k], s.quantities, t.quantities, "number", "date", "figure");
     }
   }
-#else
-  notes->push_back("numbers, dates and references were not checked: this build has no number reader");
-#endif
 }
 
 }  // namespace paralign::qa

@@ -103,6 +103,20 @@ Result<QaInput> qa_input_from_documents(const Document& pivot, const std::vector
   return in;
 }
 
+namespace qa {
+
+std::string leading_paragraph_number(std::string_view t) {
+  // "12." or "12．" followed by a space or the end; "12.5 per cent" is not a label.
+  std::size_t i = 0;
+  while (i < t.size() && i < 4 && t[i] >= '0' && t[i] <= '9') ++i;
+  if (i == 0 || i >= t.size()) return "";
+  if (t.substr(i, 3) == "\xEF\xBC\x8E") return std::string(t.substr(0, i));
+  if (t[i] == '.' && (i + 1 == t.size() || t[i + 1] == ' ')) return std::string(t.substr(0, i));
+  return "";
+}
+
+}  // namespace qa
+
 Result<QaInput> qa_input_from_tsv(std::string_view text, const std::string& name) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   auto split = [](std::string_view line) {
@@ -145,12 +159,7 @@ Result<QaInput> qa_input_from_tsv(std::string_view text, const std::string& name
     u.sides.resize(in.languages.size());
     for (std::size_t k = 0; k < cells.size(); ++k) {
       u.sides[k].text = std::move(cells[k]);
-      // A paragraph number opening the text: "12." / "12．" followed by a space or text.
-      std::string_view t = u.sides[k].text;
-      std::size_t i = 0;
-      while (i < t.size() && i < 4 && t[i] >= '0' && t[i] <= '9') ++i;
-      if (i > 0 && i < t.size() && (t[i] == '.' || t.substr(i, 3) == "\xEF\xBC\x8E") && (i + 1 == t.size() || t[i + 1] == ' ' || t.substr(i, 3) == "\xEF\xBC\x8E"))
-        u.sides[k].paragraph = std::string(t.substr(0, i));
+      u.sides[k].paragraph = qa::leading_paragraph_number(u.sides[k].text);
     }
     u.id = std::to_string(line_no);
     u.paragraph = u.sides[0].paragraph;

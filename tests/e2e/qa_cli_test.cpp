@@ -77,3 +77,21 @@ TEST(QaCli, AlignsTheChineseReportAloneForSourceChecks) {
 
 }  // namespace
 }  // namespace paralign
+
+namespace paralign {
+namespace {
+
+TEST(QaCli, ReadsTmxWithSrclangFirstAndTuPositions) {
+  auto r = testing::run_cli({"qa", "--tmx", testing::source_dir() + "/tests/fixtures/qa/sample.tmx", "--no-spelling",
+                             "--json", "-"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  // 六十二 ↔ 26 in the first <tu>; the second (variants in the other order) is clean.
+  EXPECT_NE(r.out.find("\"check\": \"number.mismatch\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"id\": \"p2s1\""), std::string::npos);
+  EXPECT_NE(r.out.find("\"symbol\": \"A/59/181\""), std::string::npos);
+  EXPECT_NE(r.out.find("\"languages\": [\n    \"zh-CN\",\n    \"en-GB\""), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("\"unit\": 1"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace paralign

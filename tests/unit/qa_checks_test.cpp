@@ -213,6 +213,7 @@ TEST(QaTerms, DeprecatedFindingNamesTheApprovedTermAndCountsPerTerm) {
 TEST(QaConsistency, SameSourceTwoTargetsAndSameTargetTwoSources) {
   QaOptions opts;
   opts.spelling = false;
+  opts.disabled = {"number"};
   QaResult r = make(opts).check(pairs({
       {"会员国提交了报告。", "Member States submitted reports."},
       {"会员国提交了报告。", "Member States submitted reports."},
@@ -355,6 +356,53 @@ TEST(QaData, UnWordListIsUtf8WithoutDuplicates) {
     EXPECT_TRUE(seen.insert(qa::fold_case(w)).second) << "duplicate '" << w << "' on line " << line;
   }
   EXPECT_GE(seen.size(), 30u);
+}
+
+}  // namespace
+}  // namespace paralign
+
+namespace paralign {
+namespace {
+
+TEST(QaValues, NumbersDatesAndReferencesComparedAsValues) {
+  QaOptions opts;
+  opts.spelling = false;
+  opts.disabled = {"form", "term"};
+  auto qa = QaChecker::create(opts);
+  ASSERT_TRUE(qa.ok());
+  const Case cases[] = {
+      // True positives.
+      {"changed figure", "共收到六十二份答复。", "26 replies were received.", "number.mismatch", "number"},
+      {"missing percent", "答复率提高了15%。", "The response rate increased.", "number.missing", "number"},
+      {"changed date", "2004 年 7 月 15 日", "15 June 2004", "date.mismatch", "date"},
+      {"changed resolution", "大会第58/241号决议", "General Assembly resolution 58/214", "reference.mismatch",
+       "reference"},
+      {"missing symbol", "见文件A/59/150。", "See the document.", "reference.missing", "reference"},
+      // The false alarms other tools raise on Chinese: none here.
+      {"chinese numeral", "共收到六十二份答复。", "62 replies were received.", "", "number"},
+      {"full-width digits", "共收到６２份答复。", "62 replies were received.", "", "number"},
+      {"wan scale", "约有650万件武器。", "Some 6.5 million weapons.", "", "number"},
+      {"date", "2004 年 7 月 15 日，", "On 15 July 2004,", "", "date"},
+      {"word under ten", "举行了三届会议。", "Three sessions were held.", "", "number"},
+      {"paragraph label", "12. 委员会举行了会议。", "The Committee met.", "", "number"},
+      {"percent in words", "百分之十五的答复", "Fifteen per cent of the replies", "", "number"},
+      {"resolution forms", "安全理事会第1373（2001）号决议", "Security Council resolution 1373 (2001)", "",
+       "reference"},
+      {"grouping", "共查获1 250件武器", "1,250 weapons were seized", "", "number"},
+  };
+  for (const Case& c : cases) {
+    QaResult r = qa->check(pairs({{c.zh, c.en}}));
+    std::vector<std::string> fam;
+    for (const Finding& f : r.findings)
+      if (f.check.rfind(std::string(c.family) + ".", 0) == 0) fam.push_back(f.check + ": " + f.message);
+    if (*c.check) {
+      EXPECT_FALSE(fam.empty()) << c.name;
+      if (fam.empty()) continue;
+      EXPECT_EQ(fam[0].substr(0, fam[0].find(':')), c.check) << c.name << ": " << fam[0];
+    } else {
+      EXPECT_TRUE(fam.empty()) << c.name << ": " << (fam.empty() ? "" : fam.front());
+    }
+  }
 }
 
 }  // namespace
