@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "cli/commands.hpp"
+#include "util/data_dir.hpp"
 
 namespace paralign::cli {
 
@@ -46,6 +47,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   }
   if (args[0] == "--version" || args[0] == "-V") {
     out << "paralign " PARALIGN_VERSION "\n";
+    // The second line says which data folder (abbreviations, word lists, number words) this binary uses, so that a
+    // user can see at once whether an installed copy finds its files.
+    Result<std::string> data_dir = data::find_data_dir();
+    out << "data: " << (data_dir ? *data_dir : "not found (" + data_dir.status().message() + ")") << "\n";
     return kExitOk;
   }
   const auto& table = commands();

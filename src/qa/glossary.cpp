@@ -11,6 +11,7 @@
 
 #include "util/atomic_file.hpp"
 #include "util/utf8.hpp"
+#include "util/libxml.hpp"
 
 namespace paralign::qa {
 
@@ -254,6 +255,7 @@ Status walk_tbx(xmlNode* n, const std::string& file, Glossary* g) {
 Result<Glossary> parse_tbx(std::string_view text, const std::string& file) {
   // No network, no entity substitution, no DTD loading: a glossary must not be able to reach outside itself.
   const int flags = XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR;
+  xml::silence_libxml2();
   std::unique_ptr<xmlDoc, void (*)(xmlDoc*)> doc(
       xmlReadMemory(text.data(), static_cast<int>(text.size()), file.c_str(), nullptr, flags), xmlFreeDoc);
   if (!doc) {

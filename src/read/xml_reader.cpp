@@ -15,6 +15,7 @@
 #include "paralign/read_xml.hpp"
 #include "util/atomic_file.hpp"
 #include "util/utf8.hpp"
+#include "util/libxml.hpp"
 
 namespace paralign {
 
@@ -218,6 +219,7 @@ Result<Document> parse_xml_document(std::string_view bytes, const std::string& n
   if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
     return Status(ErrorCode::kTooLarge, "the file is too large for the XML parser", {name});
   }
+  xml::silence_libxml2();
   std::unique_ptr<xmlParserCtxt, CtxtFree> ctxt(xmlNewParserCtxt());
   if (!ctxt) return Status(ErrorCode::kInternal, "cannot create an XML parser", {name});
   // No network, no DTD loading, no entity substitution (XML_PARSE_NOENT is deliberately absent); quiet: errors are

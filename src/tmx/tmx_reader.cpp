@@ -13,6 +13,7 @@
 
 #include "paralign/tmx.hpp"
 #include "tmx/text.hpp"
+#include "util/libxml.hpp"
 
 namespace paralign {
 
@@ -585,6 +586,7 @@ namespace {
 
 Result<std::unique_ptr<TmxReader::Impl>> start_reader(std::unique_ptr<TmxReader::Impl> impl) {
   auto& m = *impl;
+  xml::silence_libxml2();
   // No XML_PARSE_NOENT (entities stay references, which we refuse), no DTD loading or validation, no network.
   const int flags = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING | XML_PARSE_NOERROR;
   m.r = xmlReaderForIO(&TmxReader::Impl::read_cb, &TmxReader::Impl::close_cb, impl.get(), m.name.c_str(), nullptr,

@@ -10,6 +10,7 @@
 #include "paralign/tmx.hpp"
 #include "tmx/text.hpp"
 #include "util/atomic_file.hpp"
+#include "util/libxml.hpp"
 
 namespace paralign {
 
@@ -156,6 +157,7 @@ Result<std::unique_ptr<TmxWriter::Impl>> start_impl(std::ostream& out, std::uniq
   impl->out = &out;
   impl->options = options;
   impl->name = name;
+  xml::silence_libxml2();  // a failed write is reported through the Status, not printed by libxml2
   xmlOutputBufferPtr buf = xmlOutputBufferCreateIO(&TmxWriter::Impl::write_cb, &TmxWriter::Impl::close_cb,
                                                    impl.get(), nullptr);
   if (!buf) return Status(ErrorCode::kIo, "cannot start the XML writer", {name});

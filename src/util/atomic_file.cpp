@@ -69,6 +69,17 @@ Status AtomicFile::commit() {
   if (!good || out_.fail()) {
     return Status(ErrorCode::kIo, "writing failed (disk full?); the previous file is left as it was", {path_});
   }
+  // The data must be on the disk before the rename makes it the file: otherwise a crash or power cut right after
+  // the rename can leave an empty file where the user's previous output was.
+  if (const int fd = ::open(tmp_.c_str(), O_RDONLY); fd >= 0) {
+    const int synced = ::fsync(fd);
+    ::close(fd);
+    if (synced != 0) {
+      return Status(ErrorCode::kIo,
+                    std::string("writing failed: ") + std::strerror(errno) + "; the previous file is left as it was",
+                    {path_});
+    }
+  }
   // Keep the permissions a new file would get (mkstemp creates 0600).
   const mode_t mask = ::umask(0);
   ::umask(mask);

@@ -22,6 +22,16 @@ bool is_dir(const std::string& p) {
 
 constexpr std::size_t kMaxDataFileBytes = std::size_t{16} << 20;
 
+// The data folder of an installed paralign sits beside its binary's folder (PREFIX/bin/paralign and
+// PREFIX/share/paralign), whatever PREFIX the package or `cmake --install --prefix` chose. Empty when the running
+// executable cannot be located (no /proc).
+std::string data_dir_beside_executable() {
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (ec || exe.empty()) return {};
+  return (exe.parent_path().parent_path() / "share" / "paralign").string();
+}
+
 }  // namespace
 
 Result<std::string> find_data_dir(std::string_view override_dir) {
@@ -37,6 +47,10 @@ Result<std::string> find_data_dir(std::string_view override_dir) {
     }
     return dir;
   }
+  // Installed first: an installed binary must use the data it was installed with, even when the source tree it
+  // was built from is still on the machine.
+  const std::string beside = data_dir_beside_executable();
+  if (!beside.empty() && is_dir(beside)) return beside;
 #ifdef PARALIGN_SOURCE_DATA_DIR
   if (is_dir(PARALIGN_SOURCE_DATA_DIR)) return std::string(PARALIGN_SOURCE_DATA_DIR);
 #endif
@@ -44,6 +58,7 @@ Result<std::string> find_data_dir(std::string_view override_dir) {
   if (is_dir(PARALIGN_INSTALL_DATA_DIR)) return std::string(PARALIGN_INSTALL_DATA_DIR);
 #endif
   std::string tried;
+  if (!beside.empty()) tried += " " + beside;
 #ifdef PARALIGN_SOURCE_DATA_DIR
   tried += std::string(" ") + PARALIGN_SOURCE_DATA_DIR;
 #endif
