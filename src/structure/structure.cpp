@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "structure/labels.hpp"
+#include "util/data_dir.hpp"
 #include "util/utf8.hpp"
 
 namespace paralign {
@@ -28,23 +29,50 @@ using structure::Label;
 using structure::LabelType;
 using structure::parse_label;
 
-// Words that open the notes section, the summary and an annex. Short and closed lists: these are the forms UN
-// documents use in the six official languages.
-constexpr std::string_view kNotesWords[] = {"注", "注释", "Notes", "NOTES", "Note", "Notas", "Примечания",
-                                            "الحواشي", "Notes de bas de page"};
-constexpr std::string_view kSummaryWords[] = {"摘要", "Summary", "SUMMARY", "Résumé", "Resumen", "Резюме", "موجز"};
-constexpr std::string_view kAnnexWords[] = {"附件", "Annex", "ANNEX", "Annexe", "Anexo", "Приложение", "المرفق"};
+// Words that open the notes section, the summary and an annex: short, closed lists of the forms UN documents use
+// in the six official languages, kept in corpora/data/structure/section-words.tsv.
+struct SectionWords {
+  std::vector<std::string> notes, summary, annex;
+};
 
-template <std::size_t N>
-bool is_word(std::string_view text, const std::string_view (&words)[N]) {
+constexpr std::string_view kSectionWordsFile = "structure/section-words.tsv";
+
+Result<SectionWords> load_section_words() {
+  auto path = data::find_data_file(kSectionWordsFile);
+  if (!path) return path.status();
+  auto lines = data::read_data_lines(*path);
+  if (!lines) return lines.status();
+  SectionWords words;
+  for (const auto& l : *lines) {
+    std::vector<std::string>* into = nullptr;
+    if (l.fields.size() == 2) {
+      if (l.fields[0] == "notes") into = &words.notes;
+      if (l.fields[0] == "summary") into = &words.summary;
+      if (l.fields[0] == "annex") into = &words.annex;
+    }
+    if (into == nullptr) {
+      return Status(ErrorCode::kParse, "expected 'notes|summary|annex<TAB>word'", {*path, l.line});
+    }
+    into->push_back(l.fields[1]);
+  }
+  return words;
+}
+
+// Loaded once, on first use; build_structure reports a missing or broken file before any of these is consulted.
+const Result<SectionWords>& section_words_result() {
+  static const Result<SectionWords> kWords = load_section_words();
+  return kWords;
+}
+const SectionWords& section_words() { return *section_words_result(); }
+
+bool is_word(std::string_view text, const std::vector<std::string>& words) {
   if (!text.empty() && (text.back() == ':' || text.back() == '.')) text.remove_suffix(1);
   for (std::string_view w : words)
     if (text == w) return true;
   return false;
 }
 
-template <std::size_t N>
-bool starts_with_word(std::string_view text, const std::string_view (&words)[N]) {
+bool starts_with_word(std::string_view text, const std::vector<std::string>& words) {
   for (std::string_view w : words)
     if (text.size() >= w.size() && text.substr(0, w.size()) == w &&
         (text.size() == w.size() || text[w.size()] == ' ' || static_cast<unsigned char>(text[w.size()]) >= 0x80))
@@ -464,7 +492,7 @@ void Builder::prescan_notes() {
       if (is_separator(l.text)) after_separator = true, separator_lines = 0;
       continue;
     }
-    if (is_word(l.text, kNotesWords)) {
+    if (is_word(l.text, section_words().notes)) {
       notes = true;
       last = 0;
       continue;
@@ -499,8 +527,8 @@ bool Builder::hard_end(const Line& p, const Line* c) const {
 
 bool Builder::break_before(const Line& c, const Line* p, bool gap_break) const {
   if (p == nullptr || gap_break) return true;
-  if (is_word(c.text, kSummaryWords) || is_word(c.text, kNotesWords) || starts_with_word(c.text, kAnnexWords) ||
-      is_word(p->text, kSummaryWords) || starts_with_word(p->text, kAnnexWords))
+  if (is_word(c.text, section_words().summary) || is_word(c.text, section_words().notes) || starts_with_word(c.text, section_words().annex) ||
+      is_word(p->text, section_words().summary) || starts_with_word(p->text, section_words().annex))
     return true;
   const Label lab = parse_label(c.text);
   const bool hard = hard_end(*p, &c);
@@ -764,7 +792,7 @@ void Builder::cut_units() {
       const Label chapter = parse_label(c.text);
       const bool leaves_notes = zone == Zone::kNotes && (chapter.type == LabelType::kCjk ||
                                                          chapter.type == LabelType::kRoman ||
-                                                         starts_with_word(c.text, kAnnexWords));
+                                                         starts_with_word(c.text, section_words().annex));
       if (!leaves_notes && note_start(c, zone, last_note, &label, &number, &rest)) {
         Unit& u = open_unit(c, zone);
         u.preset = true;
@@ -799,7 +827,7 @@ void Builder::cut_units() {
     }
 
     // The notes heading.
-    if (is_word(c.text, kNotesWords) && (body_last == nullptr || break_before(c, body_last, gap_break))) {
+    if (is_word(c.text, section_words().notes) && (body_last == nullptr || break_before(c, body_last, gap_break))) {
       Unit& u = open_unit(c, Zone::kBody);
       u.preset = true;
       u.kind = BlockKind::kHeading;
@@ -836,9 +864,9 @@ void Builder::cut_units() {
     if (u.label.type != LabelType::kNone) {
       u.label_text = std::string(u.label.text);
       rest = c.text.substr(u.label.rest);
-    } else if (is_word(c.text, kSummaryWords)) {
+    } else if (is_word(c.text, section_words().summary)) {
       u.summary_word = true;
-    } else if (starts_with_word(c.text, kAnnexWords)) {
+    } else if (starts_with_word(c.text, section_words().annex)) {
       u.annex_word = true;
     }
     append(u, rest, c, false);
@@ -868,7 +896,7 @@ void Builder::cut_segmented() {
       if (lab.type != LabelType::kNone) {
         u.label_text = std::string(lab.text);
         rest = c.text.substr(lab.rest);
-      } else if (is_word(c.text, kSummaryWords)) {
+      } else if (is_word(c.text, section_words().summary)) {
         u.summary_word = true;
       }
       append(u, rest, c, false);
@@ -1022,6 +1050,7 @@ Result<Document> Builder::run() {
 }  // namespace
 
 Result<Document> build_structure(std::string_view text, const StructureOptions& options) {
+  if (!section_words_result()) return section_words_result().status();
   Builder builder(text, options);
   return builder.run();
 }
