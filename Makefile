@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps configure build test demo sanitize clean
+.PHONY: all deps configure build test demo sanitize bench-collection clean
 
 all: build
 
@@ -21,6 +21,10 @@ test: build
 
 demo: build
 	@./scripts/demo.sh $(BUILD)
+
+# The end-to-end batch benchmark (docs/performance.md): 10 MB and 100 MB synthetic collections.
+bench-collection: build
+	@./scripts/bench-collection.sh $(BUILD)
 
 sanitize:
 	@$(MAKE) test BUILD=build-asan CMAKE_FLAGS="-DPARALIGN_SANITIZE=ON -DPARALIGN_BENCH=OFF"

@@ -427,7 +427,9 @@ int tmx_convert(Context& ctx) {
 int tmx_merge(Context& ctx) {
   po::options_description desc("options");
   desc.add_options()("input", po::value<std::vector<std::string>>()->value_name("IN"), "the memories to merge")(
-      "to", po::value<std::string>()->value_name("FORMAT"), "tmx, tsv or json (default: from OUT's extension)");
+      "to", po::value<std::string>()->value_name("FORMAT"), "tmx, tsv or json (default: from OUT's extension)")(
+      "by-symbol", "interleave inputs sorted by their units' x-symbol (shards of 'paralign batch --merge') into one "
+                   "memory in symbol order, keeping every unit");
   add_output_options(desc);
   add_common_options(desc);
   po::positional_options_description pos;
@@ -505,7 +507,54 @@ int tmx_merge(Context& ctx) {
   if (!writer) return report_error(ctx, explain(writer.status(), inputs[0], fix, false));
   std::unordered_set<std::string> seen;
   std::size_t read = 0, written = 0;
-  for (const auto& in : inputs) {
+  if (vm.count("by-symbol")) {
+    // The shards of a batch each hold whole documents in symbol order: a k-way merge on x-symbol gives the order a
+    // single run writes, streaming (one unit per input in memory). Every unit is kept, as the batch keeps them.
+    const auto symbol_of = [](const TranslationUnit& u) {
+      for (const auto& p : u.props) {
+        if (p.type == "x-symbol") return p.value;
+      }
+      return std::string();
+    };
+    std::vector<std::unique_ptr<TmxReader>> readers;
+    std::vector<TranslationUnit> head(inputs.size());
+    std::vector<bool> live(inputs.size(), false);
+    const auto advance = [&](std::size_t i) -> Status {
+      const std::string before = live[i] ? symbol_of(head[i]) : std::string();
+      auto more = readers[i]->next(head[i]);
+      if (!more) return more.status();
+      live[i] = *more;
+      if (live[i]) {
+        ++read;
+        if (fix) fix_languages(head[i]);
+        if (symbol_of(head[i]) < before) {
+          return Status(ErrorCode::kInvalidArgument,
+                        fmt::format("--by-symbol: units are not in x-symbol order ('{}' after '{}')",
+                                    symbol_of(head[i]), before),
+                        {inputs[i]});
+        }
+      }
+      return {};
+    };
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+      auto r = TmxReader::open(inputs[i]);
+      if (!r) return report_error(ctx, r.status());
+      readers.push_back(std::move(*r));
+      if (auto s = advance(i); !s.ok()) return report_error(ctx, s);
+    }
+    while (true) {
+      std::size_t best = inputs.size();
+      for (std::size_t i = 0; i < inputs.size(); ++i) {
+        if (live[i] && (best == inputs.size() || symbol_of(head[i]) < symbol_of(head[best]))) best = i;
+      }
+      if (best == inputs.size()) break;
+      if (auto w = writer->add(head[best]); !w.ok()) return report_error(ctx, explain(w, inputs[best], fix));
+      ++written;
+      if (auto s = advance(best); !s.ok()) return report_error(ctx, s);
+    }
+    for (std::size_t i = 0; i < inputs.size(); ++i) warn_issues(ctx, inputs[i], *readers[i]);
+  }
+  for (const auto& in : vm.count("by-symbol") ? std::vector<std::string>{} : inputs) {
     std::unique_ptr<TmxReader> reader;
     auto s = for_each_unit(in, [&](TranslationUnit& unit) -> Status {
       ++read;
