@@ -143,7 +143,10 @@ void check_terms(const detail::QaCheckerImpl& impl, FindingSink& sink, std::vect
       std::set<std::size_t> reported;
       for (auto& [ci, v] : forbidden) {
         for (auto& [t, m] : v) {
-          if (std::any_of(approved_spans.begin(), approved_spans.end(), [&](const Match& a) { return overlaps(a, m) && a.length > m.length; })) continue;
+          const Match& hit = m;  // a structured binding cannot be captured by a lambda in clang 14
+          if (std::any_of(approved_spans.begin(), approved_spans.end(),
+                          [&](const Match& a) { return overlaps(a, hit) && a.length > hit.length; }))
+            continue;
           if (!reported.insert(ci).second) continue;
           const Concept& c = concepts[ci];
           const Term& bad = c.terms[t->term_index];
