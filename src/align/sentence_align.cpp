@@ -144,13 +144,14 @@ struct Prepared {
   SideFeatures src, tgt;
 };
 
-void add_sentence(SideFeatures& f, std::uint32_t length, const std::vector<std::uint32_t>& words,
+void add_sentence(SideFeatures& f, float length, std::uint8_t end_class, const std::vector<std::uint32_t>& words,
                   std::vector<std::uint32_t>& anchors) {
   if (f.word_begin.empty()) {
     f.word_begin.push_back(0);
     f.anchor_begin.push_back(0);
   }
   f.length.push_back(length);
+  f.end_class.push_back(end_class);
   f.words.insert(f.words.end(), words.begin(), words.end());
   f.word_begin.push_back(static_cast<std::uint32_t>(f.words.size()));
   std::sort(anchors.begin(), anchors.end());
@@ -258,6 +259,26 @@ std::vector<Bead> SentenceAligner::align(const std::vector<std::string>& src_tex
     }
     if (dict_side_src < 0 || dict_side_tgt < 0 || dict_side_src == dict_side_tgt) dict_side_src = dict_side_tgt = -1;
   }
+  // Lengths in each side's own currency. A Han character carries about as much as h letters of an alphabetic
+  // script, and both kinds of text occur on both sides (Chinese quotations in English, English names and figures in
+  // Chinese). On the side written mostly in letters a Han character counts h, with h solved from the document's
+  // totals; the side written mostly in Han keeps plain counts (its figures and names are as long as in the other
+  // language). Between two texts of the same script nothing changes.
+  double han_weight = 1.0;
+  bool src_han = false, tgt_han = false;
+  {
+    double h_src = 0, l_src = 0, h_tgt = 0, l_tgt = 0;
+    for (const auto& t : src_tok) h_src += t.han, l_src += t.length - t.han;
+    for (const auto& t : tgt_tok) h_tgt += t.han, l_tgt += t.length - t.han;
+    src_han = h_src > l_src;
+    tgt_han = h_tgt > l_tgt;
+    double dh = h_src - h_tgt, dl = l_tgt - l_src;
+    if (src_han != tgt_han && std::fabs(dh) >= 100) han_weight = std::clamp(dl / dh, 1.0, 6.0);
+  }
+  auto weighted_length = [&](const align::SentenceTokens& t, bool is_src) {
+    bool han_side = is_src ? src_han : tgt_han;
+    return static_cast<float>(han_side ? t.length : t.length - t.han + han_weight * t.han);
+  };
   align::Vocabulary anchor_vocab;
   Prepared doc;
   std::vector<std::uint32_t> words, anchors;
@@ -280,7 +301,7 @@ std::vector<Bead> SentenceAligner::align(const std::vector<std::string>& src_tex
       dictionary_->find(t.words, dside, terms);
       for (const auto& x : terms) anchors.push_back(anchor_vocab.id(x));
     }
-    add_sentence(is_src ? doc.src : doc.tgt, t.length, words, anchors);
+    add_sentence(is_src ? doc.src : doc.tgt, weighted_length(t, is_src), t.end_class, words, anchors);
   };
   for (const auto& t : src_tok) prepare(t, true);
   for (const auto& t : tgt_tok) prepare(t, false);
@@ -366,6 +387,35 @@ std::vector<Bead> SentenceAligner::align(const std::vector<std::string>& src_tex
     }
   }
   if (used >= 10) params.length.variance = std::clamp(sq / used, 1.0, 100.0);
+  // How sentence-final punctuation corresponds in this document (a question ends in a question mark in both
+  // languages; a Chinese sentence ending in a colon introduces the next one, so it ends a bead only where the other
+  // side has a colon too; the King James Bible ends clauses in colons where Chinese has full stops). Counted over
+  // the first pass's beads and scored as -log(P(a,b) / P(a)P(b)), clipped: agreement the document shows is cheap,
+  // combinations it never shows are dear. The last sentence of each side decides, since it is the bead's boundary.
+  if (options_.punctuation_weight > 0 && first.steps.size() >= 50) {
+    constexpr int K = align::kEndClasses;
+    std::vector<double> joint(K * K, 0.0), ps(K, 0.0), pt(K, 0.0);
+    double total = 0;
+    for (const auto& st : first.steps) {
+      const Shape s = shapes[st.shape];
+      if (s.src == 0 || s.tgt == 0) continue;
+      int a = doc.src.end_class[st.i + s.src - 1], b = doc.tgt.end_class[st.j + s.tgt - 1];
+      joint[a * K + b] += 1;
+      ps[a] += 1;
+      pt[b] += 1;
+      total += 1;
+    }
+    params.end_cost.assign(K * K, 0.0);
+    for (int a = 0; a < K; ++a)
+      for (int b = 0; b < K; ++b) {
+        // Add-half smoothing on the joint counts, so a combination seen once is not free and one never seen is
+        // merely unlikely.
+        double pj = (joint[a * K + b] + 0.5) / (total + 0.5 * K * K);
+        double pa = (ps[a] + 0.5 * K) / (total + 0.5 * K * K), pb = (pt[b] + 0.5 * K) / (total + 0.5 * K * K);
+        params.end_cost[a * K + b] = std::clamp(-std::log(pj / (pa * pb)), -2.0, 4.0);
+      }
+    params.punctuation_weight = options_.punctuation_weight;
+  }
   if (first.steps.size() >= 20) {
     constexpr double kStrength = 50.0;  // how many beads' worth the default prior weighs
     double total = static_cast<double>(first.steps.size());
@@ -401,11 +451,15 @@ std::vector<Bead> SentenceAligner::align(const std::vector<std::string>& src_tex
     lex.add_beads(learn);
     if (lex.beads >= kMinLexiconBeads) {
       lex.build_table();
-      path_points(first);
-      final_pass = search_widening(
-          n, m, shapes, params, doc, &lex, [&](std::size_t w) { return align::band_around_path(points, n, m, w); },
-          static_cast<std::size_t>(options_.realign_band), &ev);
+      table = &lex;
     }
+  }
+  if (table != nullptr || params.punctuation_weight > 0) {
+    path_points(first);
+    ev.clear();
+    final_pass = search_widening(
+        n, m, shapes, params, doc, table, [&](std::size_t w) { return align::band_around_path(points, n, m, w); },
+        static_cast<std::size_t>(options_.realign_band), &ev);
   }
 
   // Beads with their confidence: how well the lengths fit, and how much lexical and anchor evidence the bead has

@@ -184,6 +184,7 @@ SentenceTokens tokenize_sentence(std::string_view s) {
     char32_t c = utf8::fold_width(utf8::next(s, pos));
     if (c == 0xFFFD) continue;
     if (!utf8::is_space(c)) ++out.length;
+    if (utf8::is_cjk(c)) ++out.han;
     if (is_chinese_numeral(c)) {
       flush_word();
       numeral.push_back(c);
@@ -229,7 +230,45 @@ SentenceTokens tokenize_sentence(std::string_view s) {
   }
   flush_word();
   if (!numeral.empty()) flush_numeral(numeral, 0, out);
+  out.end_class = static_cast<std::uint8_t>(end_punctuation_class(s));
   return out;
+}
+
+int end_punctuation_class(std::string_view s) {
+  std::size_t end = s.size();
+  while (end > 0) {
+    char32_t c = utf8::fold_width(utf8::prev(s, end));
+    switch (c) {
+      case '.':
+      case '!':
+      case U'。':
+        return 1;
+      case '?':
+        return 2;
+      case ':':
+        return 3;
+      case ';':
+        return 4;
+      case ',':
+      case U'，':
+      case U'、':
+        return 5;
+      case '"':
+      case '\'':
+      case ')':
+      case ']':
+      case U'”':
+      case U'’':
+      case U'」':
+      case U'』':
+      case U'》':
+        continue;
+      default:
+        if (utf8::is_space(c)) continue;
+        return 0;
+    }
+  }
+  return 0;
 }
 
 std::vector<std::string> lexical_tokens(std::string_view text) { return tokenize_sentence(text).words; }

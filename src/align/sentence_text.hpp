@@ -32,6 +32,8 @@ class Vocabulary {
 /// The raw tokens of one sentence, before interning.
 struct SentenceTokens {
   std::uint32_t length = 0;           ///< code points, white space excluded
+  std::uint32_t han = 0;              ///< of which Han characters and CJK punctuation (weighed against letters)
+  std::uint8_t end_class = 0;         ///< how the sentence ends: see end_punctuation_class()
   std::vector<std::string> words;     ///< lexical tokens, in order (Han characters, lower-cased words)
   std::vector<std::string> numbers;   ///< normalised numbers ("1989", "3.5")
   std::vector<std::string> latin;     ///< lower-cased Latin-script words of 2+ letters or with digits
@@ -39,6 +41,11 @@ struct SentenceTokens {
   std::uint32_t latin_letters = 0;    ///< letters of Latin script (to tell which side is written in Latin)
   std::uint32_t letters = 0;          ///< all letters and Han characters
 };
+
+/// Classes of sentence-final punctuation (closing quotes and brackets skipped), full-width forms folded: 0 other,
+/// 1 full stop or exclamation mark, 2 question mark, 3 colon, 4 semicolon, 5 comma or enumeration comma.
+constexpr int kEndClasses = 6;
+int end_punctuation_class(std::string_view sentence);
 
 /// Splits a sentence into the tokens above. Never fails: invalid UTF-8 decodes as U+FFFD and is skipped.
 SentenceTokens tokenize_sentence(std::string_view sentence);
