@@ -14,6 +14,8 @@
 #include "align/lexicon_impl.hpp"
 #include "align/sentence_scorer.hpp"
 #include "align/sentence_text.hpp"
+#include "paralign/numbers.hpp"
+#include "paralign/references.hpp"
 #include "util/utf8.hpp"
 
 namespace paralign {
@@ -101,7 +103,7 @@ Result<std::shared_ptr<const SentenceAligner::Dictionary>> load_dictionary(const
   for (int side = 0; side < 2; ++side) {
     for (const auto& [term, id] : term_id[side]) {
       SentenceAligner::Dictionary::Term t;
-      t.tokens = align::lexical_tokens(term);
+      t.tokens = align::lexical_tokens(term, dict->lang[side]);
       if (t.tokens.empty()) continue;
       t.concept_id = root(id);
       dict->by_first[side][t.tokens[0]].push_back(std::move(t));
@@ -204,6 +206,10 @@ Result<SentenceAligner> SentenceAligner::create(const SentenceAlignOptions& opti
                   fmt::format("max_bead_side must be 2..4, not {}", options.max_bead_side));
   if (options.min_band < 1 || options.realign_band < 1)
     return Status(ErrorCode::kInvalidArgument, "band widths must be at least 1");
+  // The tokenizer reads figures and references with the shared data files: a broken installation is an error here,
+  // not an exception in align().
+  if (const auto& refs = default_reference_finder(); !refs) return refs.status();
+  if (const auto& nums = default_quantity_finder(); !nums) return nums.status();
   SentenceAligner aligner;
   aligner.options_ = options;
   if (!options.dictionary_path.empty()) {
@@ -241,8 +247,8 @@ std::vector<Bead> SentenceAligner::align(const std::vector<std::string>& src_tex
 
   // Tokens, then features: lexicon ids for words, shared ids for anchors.
   std::vector<align::SentenceTokens> src_tok(n), tgt_tok(m);
-  for (std::size_t i = 0; i < n; ++i) src_tok[i] = align::tokenize_sentence(src_text[i]);
-  for (std::size_t j = 0; j < m; ++j) tgt_tok[j] = align::tokenize_sentence(tgt_text[j]);
+  for (std::size_t i = 0; i < n; ++i) src_tok[i] = align::tokenize_sentence(src_text[i], src_lang);
+  for (std::size_t j = 0; j < m; ++j) tgt_tok[j] = align::tokenize_sentence(tgt_text[j], tgt_lang);
   bool src_latin = is_latin_side(src_tok), tgt_latin = is_latin_side(tgt_tok);
   // Latin tokens are anchors when one side is written in another script: there they stand out (acronyms, names,
   // symbols). Between two Latin-script languages only acronyms and letter-digit tokens are.
@@ -518,18 +524,11 @@ std::string format_beads(const std::vector<Bead>& beads) {
 Result<std::vector<Bead>> parse_beads(std::string_view text, std::string_view file, std::size_t src_count,
                                       std::size_t tgt_count) {
   std::vector<Bead> beads;
-  std::size_t line_no = 0, pos = 0;
   std::size_t next_src = 0, next_tgt = 0;  // where an omitted side stands
-  auto error = [&](const std::string& what) {
-    return Status(ErrorCode::kParse, what, Location{std::string(file), line_no});
-  };
-  while (pos < text.size()) {
-    std::size_t eol = text.find('\n', pos);
-    if (eol == std::string_view::npos) eol = text.size();
-    std::string_view line = utf8::trim(text.substr(pos, eol - pos));
-    pos = eol + 1;
-    ++line_no;
-    if (line.empty()) continue;
+  Status read = align::for_each_line(text, [&](std::size_t line_no, std::string_view line) -> Status {
+    auto error = [&](const std::string& what) {
+      return Status(ErrorCode::kParse, what, Location{std::string(file), line_no});
+    };
     std::size_t sep = line.find("<=>");
     if (sep == std::string_view::npos) return error("expected \"<=>\" between the two sides");
     Bead b;
@@ -569,11 +568,14 @@ Result<std::vector<Bead>> parse_beads(std::string_view text, std::string_view fi
     next_src = b.src_size > 0 ? b.src_end() : next_src;
     next_tgt = b.tgt_size > 0 ? b.tgt_end() : next_tgt;
     beads.push_back(b);
-  }
+    return Status{};
+  });
+  if (!read.ok()) return read;
   if ((src_count != 0 || tgt_count != 0) && (next_src != src_count || next_tgt != tgt_count)) {
-    line_no = 0;
-    return error(fmt::format("beads cover {} source and {} target sentences, expected {} and {}", next_src, next_tgt,
-                             src_count, tgt_count));
+    return Status(ErrorCode::kParse,
+                  fmt::format("beads cover {} source and {} target sentences, expected {} and {}", next_src, next_tgt,
+                              src_count, tgt_count),
+                  Location{std::string(file), 0});
   }
   return beads;
 }
