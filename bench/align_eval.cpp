@@ -1,10 +1,11 @@
 // align_eval: aligns one sentence-per-line file pair and scores it against a gold alignment (strict bead match).
 //
 //   align_eval [--dict FILE] [--no-learn] [--src-lang en] [--tgt-lang zh] [--brackets] [--weight NAME=VALUE]
-//              [--beads-out FILE] SRC TGT GOLD
+//              [--beads-out FILE] [--score BEADS] SRC TGT GOLD
 //
 // GOLD is in the beads text form ("1,2 <=> 3", 1-based) unless --brackets ("[0,1]:[0,1,2]", 0-based). Prints one
-// line: sentence counts, seconds, then P/R/F1 with omission beads and without them.
+// line: sentence counts, seconds, then P/R/F1 with omission beads and without them. With --score, nothing is
+// aligned: the beads in BEADS (text form, e.g. written by `paralign align --to beads`) are checked and scored.
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -20,7 +21,7 @@ using paralign::align::AlignmentScore;
 
 int main(int argc, char** argv) {
   paralign::SentenceAlignOptions opts;
-  std::string src_lang = "en", tgt_lang = "zh", beads_out;
+  std::string src_lang = "en", tgt_lang = "zh", beads_out, score_file;
   bool brackets = false;
   std::vector<std::string> files;
   for (int k = 1; k < argc; ++k) {
@@ -44,6 +45,8 @@ int main(int argc, char** argv) {
       tgt_lang = value();
     } else if (a == "--brackets") {
       brackets = true;
+    } else if (a == "--score") {
+      score_file = value();
     } else if (a == "--beads-out") {
       beads_out = value();
     } else if (a == "--weight") {
@@ -61,6 +64,8 @@ int main(int argc, char** argv) {
         opts.lexical_weight = v;
       else if (name == "dilution")
         opts.lexical_dilution = v;
+      else if (name == "punct")
+        opts.punctuation_weight = v;
       else if (name == "band")
         opts.min_band = static_cast<int>(v);
       else if (name == "realign")
@@ -94,14 +99,29 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "align_eval: %s\n", gold.status().to_string().c_str());
     return 2;
   }
-  auto aligner = paralign::SentenceAligner::create(opts);
-  if (!aligner) {
-    std::fprintf(stderr, "align_eval: %s\n", aligner.status().to_string().c_str());
-    return 2;
+  std::vector<paralign::Bead> beads;
+  double secs = 0;
+  if (!score_file.empty()) {
+    std::ifstream bin(score_file, std::ios::binary);
+    std::stringstream bs;
+    bs << bin.rdbuf();
+    auto given = paralign::parse_beads(bs.str(), score_file, src->size(), tgt->size());
+    if (!bin || !given) {
+      std::fprintf(stderr, "align_eval: %s\n",
+                   given ? ("cannot read " + score_file).c_str() : given.status().to_string().c_str());
+      return 2;
+    }
+    beads = std::move(*given);
+  } else {
+    auto aligner = paralign::SentenceAligner::create(opts);
+    if (!aligner) {
+      std::fprintf(stderr, "align_eval: %s\n", aligner.status().to_string().c_str());
+      return 2;
+    }
+    auto t0 = std::chrono::steady_clock::now();
+    beads = aligner->align(*src, *tgt, src_lang, tgt_lang);
+    secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   }
-  auto t0 = std::chrono::steady_clock::now();
-  std::vector<paralign::Bead> beads = aligner->align(*src, *tgt, src_lang, tgt_lang);
-  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   paralign::Status ok = paralign::check_beads(beads, src->size(), tgt->size());
   if (!ok.ok()) {
     std::fprintf(stderr, "align_eval: %s\n", ok.to_string().c_str());

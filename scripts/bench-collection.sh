@@ -37,7 +37,7 @@ if [ -z "$work" ]; then
   trap 'rm -rf "$work"' EXIT
 fi
 mkdir -p "$work"
-printf '%-8s %9s %8s %10s %12s %14s %12s %8s\n' "size" "input MB" "wall s" "MB/s" "MB/s/core" "pairs/s" "peak RSS MB" "units"
+printf '%-8s %9s %8s %8s %8s %10s %12s %12s %8s\n' "size" "input MB" "wall s" "cpu s" "MB/s" "MB/s/core" "MB/cpu-s" "peak RSS MB" "pairs/s"
 for mb in $sizes; do
   coll="$work/coll-$mb"
   if [ ! -f "$coll/.complete" ]; then
@@ -51,12 +51,14 @@ for mb in $sizes; do
     --progress none --date 20260101T000000Z 2>"$work/log-$mb.txt"
   input=$(du -sb --exclude=.complete "$coll" | cut -f1)
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$work/time-$mb.txt")
+  cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$work/time-$mb.txt")
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time-$mb.txt")
   pairs=$(sed -n 's/.* \([0-9]*\) sentence pairs.*/\1/p' "$work/log-$mb.txt")
   units=$(sed -n 's/.*merged.tmx (\([0-9]*\) units).*/\1/p' "$work/log-$mb.txt")
-  awk -v mb="$mb" -v inb="$input" -v w="$wall" -v j="$jobs" -v p="${pairs:-0}" -v r="$rss" -v u="${units:-0}" 'BEGIN {
+  awk -v mb="$mb" -v inb="$input" -v w="$wall" -v c="$cpu" -v j="$jobs" -v p="${pairs:-0}" -v r="$rss" 'BEGIN {
     if (w <= 0) w = 0.01
-    printf "%-8s %9.1f %8.2f %10.2f %12.2f %14.0f %12.1f %8d\n", mb " MB", inb/1e6, w, inb/1e6/w, inb/1e6/w/j, p/w, r/1024, u }'
+    if (c <= 0) c = 0.01
+    printf "%-8s %9.1f %8.2f %8.2f %8.2f %10.2f %12.2f %12.1f %8.0f\n", mb " MB", inb/1e6, w, c, inb/1e6/w, inb/1e6/w/j, inb/1e6/c, r/1024, p/w }'
   grep -q "merged.tmx" "$work/log-$mb.txt" || { echo "bench-collection.sh: the $mb MB run wrote no merged memory:" >&2; cat "$work/log-$mb.txt" >&2; exit 1; }
 done
-echo "(jobs: $jobs; cores: $(nproc); $(date -u +%Y-%m-%dT%H:%MZ); paralign $("$paralign" --version | cut -d' ' -f2))"
+echo "(jobs: $jobs; cores: $(nproc); $(date -u +%Y-%m-%dT%H:%MZ); paralign $("$paralign" --version | head -1 | cut -d' ' -f2))"

@@ -3,7 +3,8 @@
 # Safe to run repeatedly: it does nothing when everything is present. Needs root (or sudo) to install.
 set -euo pipefail
 packages=(cmake make g++ pkg-config libicu-dev libhunspell-dev hunspell-en-gb hunspell-en-us libxml2-dev
-          libxml2-utils libboost-program-options-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev)
+          libxml2-utils libboost-program-options-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev
+          libzip-dev libpoppler-cpp-dev)
 packages+=("$@")
 missing=()
 for p in "${packages[@]}"; do

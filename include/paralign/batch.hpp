@@ -60,8 +60,8 @@ std::string key_file_name(std::string_view key);
 struct BatchProgress {
   std::size_t groups_done = 0;   ///< groups finished (aligned, resumed, failed or left alone)
   std::size_t groups_total = 0;  ///< groups of this run (this shard's)
-  std::uint64_t bytes_done = 0;  ///< input bytes of the finished groups
-  std::uint64_t bytes_total = 0;
+  std::uint64_t bytes_done = 0;  ///< input bytes of the groups aligned (or failed) so far
+  std::uint64_t bytes_total = 0; ///< input bytes of all groups, less those found up to date or left alone
   double seconds = 0.0;          ///< since the start of the alignment phase
   std::string last;              ///< the key of the group just finished
   std::string event;             ///< "" for a plain step; otherwise one line worth showing (a skipped document)

@@ -17,11 +17,16 @@
 //   date     ISO 8601, as complete as written: "2004-07-15", "2004-07" (July 2004), "--07-15" (15 July)
 //   range    two dates or years joined by '/': "2004-06-14/2004-06-25" (14 to 25 June 2004), "2001/2010"
 //            (2001-2010); the first end takes the missing month and year from the second.
+//   time     a time of day on the 24-hour clock: "15:00" (下午3时, 3 p.m., 15 heures, 15.00 horas, 15 ч. 00 м.)
 // Keys are comparable across kinds: compare `key` alone when matching figures between languages.
 //
 // Not quantities: digits inside references (A/59/181, 58/241: find_references spans are skipped), a paragraph
 // label at the start of the text ("12.", "(3)", "一、"), digits glued to Latin letters (G77, H5N1), the words
-// "one", "un", "una", "first" and the single numeral 一 alone (they are articles and pronouns as often as numbers).
+// the articles "un", "une", "una", "uno" and the single numeral 一 alone.
+//
+// Soft quantities: some figures are rendered without a figure in a faithful translation — 两 ("both"), 三方
+// ("tripartite"), "five-year" for 五年, "one" for 1, a footnote marker — so they are found and flagged `soft`: a
+// soft quantity matches a figure on the other side like any other, but a checker does not report it as missing.
 #pragma once
 
 #include <cstddef>
@@ -44,9 +49,10 @@ enum class QuantityKind {
   kOrdinal,  ///< an ordinal (fifty-ninth, 第五十九, 59th); `value` is its number
   kDate,     ///< a calendar date, complete or partial
   kRange,    ///< a range of dates or years
+  kTime,     ///< a time of day; `value` is the hour
 };
 
-/// The name of a kind: "number", "percent", "year", "ordinal", "date", "range".
+/// The name of a kind: "number", "percent", "year", "ordinal", "date", "range", "time".
 std::string_view to_string(QuantityKind kind);
 
 /// One quantity found in a text.
@@ -57,6 +63,10 @@ struct Quantity {
   std::string text;        ///< as written (the bytes text[offset, offset + length))
   std::size_t offset = 0;  ///< byte offset into the text
   std::size_t length = 0;  ///< length in bytes
+  bool soft = false;       ///< may be rendered without a figure in a faithful translation (see the file comment):
+                           ///< a numeral of one Chinese character (两, 三, 第七), a number word under ten (five,
+                           ///< ثلاثة), an article-like word (one, first), an approximate figure (数十, 一千多), a
+                           ///< footnote-like marker, a bare number opening the text
 };
 
 /// A half-open byte range [first, second) of the text that holds no quantities.

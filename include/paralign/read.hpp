@@ -24,6 +24,11 @@ struct ReadOptions {
   std::string symbol;     ///< "" to find the symbol in the text
   bool segmented = false; ///< input is one sentence per line
   std::size_t max_input_bytes = std::size_t{512} << 20;  ///< larger inputs are refused (kTooLarge)
+  /// DOCX: a zip entry larger than this when inflated is refused (kTooLarge) before it is inflated.
+  std::size_t max_unpacked_bytes = std::size_t{256} << 20;
+  /// DOCX: an entry of more than 64 KB that inflates to more than this many times its stored size is refused
+  /// (a zip bomb); Word's own XML compresses 5 to 20 times.
+  std::size_t max_compression_ratio = 100;
 };
 
 /// Text decoded to UTF-8 with LF line ends and no BOM.
@@ -45,8 +50,9 @@ Result<DecodedText> decode_text(std::string_view bytes, const std::string& name,
 /// when that file cannot be found, Latin-script text gives "". Thread-safe.
 std::string detect_language(std::string_view text);
 
-/// Reads, decodes and structures one file. A file named *.xml goes to read_xml_document (read_xml.hpp) with the
-/// language and size limit given here; everything else is text. Thread-safe (the language word list is loaded once,
+/// Reads, decodes and structures one file. The format is found by detect_format (read_formats.hpp: magic bytes,
+/// then the extension): DOCX, PDF and HTML go to their readers, UN Parallel Corpus XML to parse_unpc, other XML to
+/// read_xml_document (read_xml.hpp) with the language and size limit given here; everything else is text. Thread-safe (the language word list is loaded once,
 /// on first use). Errors: kNotFound, kIsDirectory, kIo, kTooLarge, kInvalidArgument (an unknown language), plus
 /// those of decode_text and build_structure (or of the XML reader), each naming the file.
 Result<Document> read_document(const std::string& path, const ReadOptions& options);

@@ -60,6 +60,7 @@ struct SentenceAlignOptions {
   double anchor_weight = 2.0;     ///< cost of each number, Latin token or dictionary term left unmatched in a bead
   double lexical_weight = 1.0;    ///< weight of the learned lexicon's evidence (words translated, beyond chance)
   double lexical_dilution = 2.0;  ///< lexical evidence a sentence gives up per log(candidate partners) in a bead
+  double punctuation_weight = 0.3;  ///< weight of end-punctuation agreement (learned per document; 0 to ignore)
 };
 
 /// Word pairs with association strengths, learned from aligned text and carried across the documents of a batch.

@@ -14,6 +14,8 @@
 #include "align/lexicon_impl.hpp"
 #include "align/sentence_scorer.hpp"
 #include "align/sentence_text.hpp"
+#include "paralign/numbers.hpp"
+#include "paralign/references.hpp"
 #include "util/utf8.hpp"
 
 namespace paralign {
@@ -101,7 +103,7 @@ Result<std::shared_ptr<const SentenceAligner::Dictionary>> load_dictionary(const
   for (int side = 0; side < 2; ++side) {
     for (const auto& [term, id] : term_id[side]) {
       SentenceAligner::Dictionary::Term t;
-      t.tokens = align::lexical_tokens(term);
+      t.tokens = align::lexical_tokens(term, dict->lang[side]);
       if (t.tokens.empty()) continue;
       t.concept_id = root(id);
       dict->by_first[side][t.tokens[0]].push_back(std::move(t));
@@ -144,13 +146,14 @@ struct Prepared {
   SideFeatures src, tgt;
 };
 
-void add_sentence(SideFeatures& f, std::uint32_t length, const std::vector<std::uint32_t>& words,
+void add_sentence(SideFeatures& f, float length, std::uint8_t end_class, const std::vector<std::uint32_t>& words,
                   std::vector<std::uint32_t>& anchors) {
   if (f.word_begin.empty()) {
     f.word_begin.push_back(0);
     f.anchor_begin.push_back(0);
   }
   f.length.push_back(length);
+  f.end_class.push_back(end_class);
   f.words.insert(f.words.end(), words.begin(), words.end());
   f.word_begin.push_back(static_cast<std::uint32_t>(f.words.size()));
   std::sort(anchors.begin(), anchors.end());
@@ -203,6 +206,10 @@ Result<SentenceAligner> SentenceAligner::create(const SentenceAlignOptions& opti
                   fmt::format("max_bead_side must be 2..4, not {}", options.max_bead_side));
   if (options.min_band < 1 || options.realign_band < 1)
     return Status(ErrorCode::kInvalidArgument, "band widths must be at least 1");
+  // The tokenizer reads figures and references with the shared data files: a broken installation is an error here,
+  // not an exception in align().
+  if (const auto& refs = default_reference_finder(); !refs) return refs.status();
+  if (const auto& nums = default_quantity_finder(); !nums) return nums.status();
   SentenceAligner aligner;
   aligner.options_ = options;
   if (!options.dictionary_path.empty()) {
@@ -240,8 +247,8 @@ std::vector<Bead> SentenceAligner::align(const std::vector<std::string>& src_tex
 
   // Tokens, then features: lexicon ids for words, shared ids for anchors.
   std::vector<align::SentenceTokens> src_tok(n), tgt_tok(m);
-  for (std::size_t i = 0; i < n; ++i) src_tok[i] = align::tokenize_sentence(src_text[i]);
-  for (std::size_t j = 0; j < m; ++j) tgt_tok[j] = align::tokenize_sentence(tgt_text[j]);
+  for (std::size_t i = 0; i < n; ++i) src_tok[i] = align::tokenize_sentence(src_text[i], src_lang);
+  for (std::size_t j = 0; j < m; ++j) tgt_tok[j] = align::tokenize_sentence(tgt_text[j], tgt_lang);
   bool src_latin = is_latin_side(src_tok), tgt_latin = is_latin_side(tgt_tok);
   // Latin tokens are anchors when one side is written in another script: there they stand out (acronyms, names,
   // symbols). Between two Latin-script languages only acronyms and letter-digit tokens are.
@@ -258,6 +265,26 @@ std::vector<Bead> SentenceAligner::align(const std::vector<std::string>& src_tex
     }
     if (dict_side_src < 0 || dict_side_tgt < 0 || dict_side_src == dict_side_tgt) dict_side_src = dict_side_tgt = -1;
   }
+  // Lengths in each side's own currency. A Han character carries about as much as h letters of an alphabetic
+  // script, and both kinds of text occur on both sides (Chinese quotations in English, English names and figures in
+  // Chinese). On the side written mostly in letters a Han character counts h, with h solved from the document's
+  // totals; the side written mostly in Han keeps plain counts (its figures and names are as long as in the other
+  // language). Between two texts of the same script nothing changes.
+  double han_weight = 1.0;
+  bool src_han = false, tgt_han = false;
+  {
+    double h_src = 0, l_src = 0, h_tgt = 0, l_tgt = 0;
+    for (const auto& t : src_tok) h_src += t.han, l_src += t.length - t.han;
+    for (const auto& t : tgt_tok) h_tgt += t.han, l_tgt += t.length - t.han;
+    src_han = h_src > l_src;
+    tgt_han = h_tgt > l_tgt;
+    double dh = h_src - h_tgt, dl = l_tgt - l_src;
+    if (src_han != tgt_han && std::fabs(dh) >= 100) han_weight = std::clamp(dl / dh, 1.0, 6.0);
+  }
+  auto weighted_length = [&](const align::SentenceTokens& t, bool is_src) {
+    bool han_side = is_src ? src_han : tgt_han;
+    return static_cast<float>(han_side ? t.length : t.length - t.han + han_weight * t.han);
+  };
   align::Vocabulary anchor_vocab;
   Prepared doc;
   std::vector<std::uint32_t> words, anchors;
@@ -280,7 +307,7 @@ std::vector<Bead> SentenceAligner::align(const std::vector<std::string>& src_tex
       dictionary_->find(t.words, dside, terms);
       for (const auto& x : terms) anchors.push_back(anchor_vocab.id(x));
     }
-    add_sentence(is_src ? doc.src : doc.tgt, t.length, words, anchors);
+    add_sentence(is_src ? doc.src : doc.tgt, weighted_length(t, is_src), t.end_class, words, anchors);
   };
   for (const auto& t : src_tok) prepare(t, true);
   for (const auto& t : tgt_tok) prepare(t, false);
@@ -366,6 +393,35 @@ std::vector<Bead> SentenceAligner::align(const std::vector<std::string>& src_tex
     }
   }
   if (used >= 10) params.length.variance = std::clamp(sq / used, 1.0, 100.0);
+  // How sentence-final punctuation corresponds in this document (a question ends in a question mark in both
+  // languages; a Chinese sentence ending in a colon introduces the next one, so it ends a bead only where the other
+  // side has a colon too; the King James Bible ends clauses in colons where Chinese has full stops). Counted over
+  // the first pass's beads and scored as -log(P(a,b) / P(a)P(b)), clipped: agreement the document shows is cheap,
+  // combinations it never shows are dear. The last sentence of each side decides, since it is the bead's boundary.
+  if (options_.punctuation_weight > 0 && first.steps.size() >= 50) {
+    constexpr int K = align::kEndClasses;
+    std::vector<double> joint(K * K, 0.0), ps(K, 0.0), pt(K, 0.0);
+    double total = 0;
+    for (const auto& st : first.steps) {
+      const Shape s = shapes[st.shape];
+      if (s.src == 0 || s.tgt == 0) continue;
+      int a = doc.src.end_class[st.i + s.src - 1], b = doc.tgt.end_class[st.j + s.tgt - 1];
+      joint[a * K + b] += 1;
+      ps[a] += 1;
+      pt[b] += 1;
+      total += 1;
+    }
+    params.end_cost.assign(K * K, 0.0);
+    for (int a = 0; a < K; ++a)
+      for (int b = 0; b < K; ++b) {
+        // Add-half smoothing on the joint counts, so a combination seen once is not free and one never seen is
+        // merely unlikely.
+        double pj = (joint[a * K + b] + 0.5) / (total + 0.5 * K * K);
+        double pa = (ps[a] + 0.5 * K) / (total + 0.5 * K * K), pb = (pt[b] + 0.5 * K) / (total + 0.5 * K * K);
+        params.end_cost[a * K + b] = std::clamp(-std::log(pj / (pa * pb)), -2.0, 4.0);
+      }
+    params.punctuation_weight = options_.punctuation_weight;
+  }
   if (first.steps.size() >= 20) {
     constexpr double kStrength = 50.0;  // how many beads' worth the default prior weighs
     double total = static_cast<double>(first.steps.size());
@@ -401,11 +457,15 @@ std::vector<Bead> SentenceAligner::align(const std::vector<std::string>& src_tex
     lex.add_beads(learn);
     if (lex.beads >= kMinLexiconBeads) {
       lex.build_table();
-      path_points(first);
-      final_pass = search_widening(
-          n, m, shapes, params, doc, &lex, [&](std::size_t w) { return align::band_around_path(points, n, m, w); },
-          static_cast<std::size_t>(options_.realign_band), &ev);
+      table = &lex;
     }
+  }
+  if (table != nullptr || params.punctuation_weight > 0) {
+    path_points(first);
+    ev.clear();
+    final_pass = search_widening(
+        n, m, shapes, params, doc, table, [&](std::size_t w) { return align::band_around_path(points, n, m, w); },
+        static_cast<std::size_t>(options_.realign_band), &ev);
   }
 
   // Beads with their confidence: how well the lengths fit, and how much lexical and anchor evidence the bead has
@@ -464,18 +524,11 @@ std::string format_beads(const std::vector<Bead>& beads) {
 Result<std::vector<Bead>> parse_beads(std::string_view text, std::string_view file, std::size_t src_count,
                                       std::size_t tgt_count) {
   std::vector<Bead> beads;
-  std::size_t line_no = 0, pos = 0;
   std::size_t next_src = 0, next_tgt = 0;  // where an omitted side stands
-  auto error = [&](const std::string& what) {
-    return Status(ErrorCode::kParse, what, Location{std::string(file), line_no});
-  };
-  while (pos < text.size()) {
-    std::size_t eol = text.find('\n', pos);
-    if (eol == std::string_view::npos) eol = text.size();
-    std::string_view line = utf8::trim(text.substr(pos, eol - pos));
-    pos = eol + 1;
-    ++line_no;
-    if (line.empty()) continue;
+  Status read = align::for_each_line(text, [&](std::size_t line_no, std::string_view line) -> Status {
+    auto error = [&](const std::string& what) {
+      return Status(ErrorCode::kParse, what, Location{std::string(file), line_no});
+    };
     std::size_t sep = line.find("<=>");
     if (sep == std::string_view::npos) return error("expected \"<=>\" between the two sides");
     Bead b;
@@ -515,11 +568,14 @@ Result<std::vector<Bead>> parse_beads(std::string_view text, std::string_view fi
     next_src = b.src_size > 0 ? b.src_end() : next_src;
     next_tgt = b.tgt_size > 0 ? b.tgt_end() : next_tgt;
     beads.push_back(b);
-  }
+    return Status{};
+  });
+  if (!read.ok()) return read;
   if ((src_count != 0 || tgt_count != 0) && (next_src != src_count || next_tgt != tgt_count)) {
-    line_no = 0;
-    return error(fmt::format("beads cover {} source and {} target sentences, expected {} and {}", next_src, next_tgt,
-                             src_count, tgt_count));
+    return Status(ErrorCode::kParse,
+                  fmt::format("beads cover {} source and {} target sentences, expected {} and {}", next_src, next_tgt,
+                              src_count, tgt_count),
+                  Location{std::string(file), 0});
   }
   return beads;
 }

@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <fstream>
 #include <set>
-#include <sstream>
 #include <tuple>
 
+#include "align/sentence_text.hpp"
 #include "util/utf8.hpp"
 
 namespace paralign::align {
@@ -34,37 +34,31 @@ AlignmentScore score_alignment(const std::vector<Bead>& found, const std::vector
 
 Result<std::vector<Bead>> parse_bracket_beads(std::string_view text, std::string_view file) {
   std::vector<Bead> beads;
-  std::size_t line_no = 0, pos = 0;
-  while (pos < text.size()) {
-    std::size_t eol = text.find('\n', pos);
-    if (eol == std::string_view::npos) eol = text.size();
-    std::string_view line = utf8::trim(text.substr(pos, eol - pos));
-    pos = eol + 1;
-    ++line_no;
-    if (line.empty()) continue;
-    auto bad = [&] {
-      return Status(ErrorCode::kParse, "expected \"[i,...]:[j,...]\"", Location{std::string(file), line_no});
-    };
+  Status read = for_each_line(text, [&](std::size_t line_no, std::string_view line) -> Status {
+    const Status bad(ErrorCode::kParse, "expected \"[i,...]:[j,...]\"", Location{std::string(file), line_no});
     std::size_t colon = line.find("]:[");
-    if (line.front() != '[' || line.back() != ']' || colon == std::string_view::npos) return bad();
+    if (line.front() != '[' || line.back() != ']' || colon == std::string_view::npos) return bad;
     Bead b;
     for (int side = 0; side < 2; ++side) {
       std::string_view part = side == 0 ? line.substr(1, colon - 1) : line.substr(colon + 3, line.size() - colon - 4);
       std::vector<std::size_t> v;
-      std::stringstream ss{std::string(part)};
-      std::string item;
-      while (std::getline(ss, item, ',')) {
-        std::string_view t = utf8::trim(item);
-        if (t.empty() || !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) return bad();
+      while (!part.empty()) {
+        std::size_t comma = part.find(',');
+        std::string_view t = utf8::trim(part.substr(0, comma));
+        part = comma == std::string_view::npos ? std::string_view{} : part.substr(comma + 1);
+        if (t.empty() || t.size() > 9 || !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }))
+          return bad;
         v.push_back(std::stoul(std::string(t)));
       }
       for (std::size_t k = 1; k < v.size(); ++k)
-        if (v[k] != v[k - 1] + 1) return bad();
+        if (v[k] != v[k - 1] + 1) return bad;
       (side == 0 ? b.src_begin : b.tgt_begin) = v.empty() ? 0 : v[0];
       (side == 0 ? b.src_size : b.tgt_size) = v.size();
     }
     beads.push_back(b);
-  }
+    return Status{};
+  });
+  if (!read.ok()) return read;
   return beads;
 }
 

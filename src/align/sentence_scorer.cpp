@@ -229,6 +229,9 @@ double BeadScorer::cost(std::size_t i, std::size_t j, int shape) const {
   double c = params_.shape_cost[shape];
   if (s.src == 0 || s.tgt == 0) c += params_.omission_cost;
   c += params_.length_weight * e.length_cost;
+  if (params_.punctuation_weight > 0 && s.src > 0 && s.tgt > 0)
+    c += params_.punctuation_weight *
+         params_.end_cost[src_.end_class[i + s.src - 1] * kEndClasses + tgt_.end_class[j + s.tgt - 1]];
   c += params_.anchor_weight * (e.anchors - e.anchors_matched);
   c -= params_.lexical_weight * e.lexical_gain;
   return c;

@@ -14,7 +14,9 @@ namespace paralign::align {
 
 /// One side's sentences as the scorers see them, stored flat (one allocation per field, not per sentence).
 struct SideFeatures {
-  std::vector<std::uint32_t> length;      ///< characters per sentence (white space excluded)
+  std::vector<float> length;              ///< characters per sentence (white space excluded; Han ones weighted, see
+                                          ///< SentenceAligner::align)
+  std::vector<std::uint8_t> end_class;    ///< end_punctuation_class() of each sentence
   std::vector<std::uint32_t> word_begin;  ///< sentence k's words are words[word_begin[k] .. word_begin[k+1])
   std::vector<std::uint32_t> words;       ///< lexicon token ids (duplicates kept)
   std::vector<std::uint32_t> anchor_begin;
@@ -43,6 +45,10 @@ struct ScoreParams {
   double lexical_weight = 1.0;
   double omission_cost = 0.0;  ///< added to 1-0 and 0-1 beads on top of their shape prior
   double dilution = 2.0;       ///< lexical gain a sentence gives up per log(number of candidate partners) in a bead
+  double punctuation_weight = 0.0;  ///< weight of end_cost (0 until the first pass has estimated it)
+  /// -log association of the end punctuation of a bead's last source and last target sentence,
+  /// [src_class * kEndClasses + tgt_class]: learned per document from the first pass (see SentenceAligner::align).
+  std::vector<double> end_cost;
 };
 
 /// The evidence a bead gathers, before weighting.

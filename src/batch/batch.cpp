@@ -385,7 +385,16 @@ void Runner::run_group(std::size_t gi) {
 void Runner::report(const Group& g, const std::string& event) {
   std::lock_guard<std::mutex> lock(mu_);
   ++progress_state_.groups_done;
-  for (std::size_t i : g.files) progress_state_.bytes_done += files_[i].bytes;
+  // Only work done counts towards the rate: a group skipped by --resume or left alone leaves the totals, so the rate
+  // and the time left speak of what is being aligned.
+  std::uint64_t bytes = 0;
+  for (std::size_t i : g.files) bytes += files_[i].bytes;
+  const std::string& status = outcomes_[static_cast<std::size_t>(&g - groups_.data())].status;
+  if (status == "aligned" || status == "failed") {
+    progress_state_.bytes_done += bytes;
+  } else {
+    progress_state_.bytes_total -= bytes;
+  }
   progress_state_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   progress_state_.last = g.key;
   progress_state_.event = event;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -33,7 +34,8 @@ struct NumberWord {
   int value = 0;
   bool ordinal = false;
   bool multiplier = false;
-  bool ambiguous = false;
+  bool ambiguous = false;  // also an article or pronoun: alone it is a soft quantity
+  bool article = false;    // mostly an article (un, una): read only inside a larger number
 };
 
 struct Phrase {
@@ -44,11 +46,18 @@ struct Phrase {
 struct LangRules {
   std::vector<char32_t> decimal{U'.'};
   std::vector<char32_t> group{U','};
+  std::vector<char32_t> group_reversed;  // Arabic: "000 350" is 350 000 (groups written in reverse order)
   std::unordered_map<std::string, std::vector<MonthName>> months;  // first word -> names
   std::vector<Phrase> scales;                                      // longest first
   std::vector<Phrase> percent_after;
   std::vector<Phrase> percent_before;
   std::unordered_set<std::string> link, range, list, year_words, day_suffix;
+  std::unordered_set<std::string> hour, minute, time_at;  // times: 3 时 40 分, 15 h 40, à 15 heures
+  std::unordered_set<std::string> hour_not_before;         // 时期 (period): 时 followed by 期 is no hour
+  std::vector<Phrase> am, pm;                              // 上午, a.m.; 下午, p.m.
+  std::unordered_set<std::string> roman_after, approx_after, item_after, decade_suffix, glued_prefix;
+  std::vector<Phrase> approx_before;  // 数十, 数以十万计
+  std::vector<Phrase> not_after;  // 星期 before 五: a name (Friday), not a figure
   std::unordered_map<std::string, NumberWord> words;
   bool english_capitals = false;  // month names must start with a capital
 };
@@ -126,6 +135,8 @@ struct Tok {
   int int_digits = 0;        // digits before the decimal point as written
   bool grouped = false;
   bool has_fraction = false;
+  std::string frac_text;     // the fraction's digits as written ("40" in 12.40): times need them
+  bool decade = false;       // 1960s
   std::string suffix;        // ordinal suffix glued to the digits: st, th, er, e
   bool digitwise = false;    // Chinese numeral written digit by digit (二〇〇四)
   int cnum_len = 0;          // Chinese numeral: characters
@@ -133,22 +144,8 @@ struct Tok {
   bool space_before = false;
 };
 
-int cn_digit(char32_t c) {
-  switch (c) {
-    case U'〇': case U'零': return 0;
-    case U'一': return 1;
-    case U'二': case U'两': return 2;
-    case U'三': return 3;
-    case U'四': return 4;
-    case U'五': return 5;
-    case U'六': return 6;
-    case U'七': return 7;
-    case U'八': return 8;
-    case U'九': return 9;
-    default: return -1;
-  }
-}
-int cn_unit(char32_t c) { return c == U'十' ? 10 : c == U'百' ? 100 : c == U'千' ? 1000 : 0; }
+int cn_digit(char32_t c) { return scan::chinese_digit(c); }
+int cn_unit(char32_t c) { return scan::chinese_unit(c); }
 bool cn_big(char32_t c) { return c == U'万' || c == U'亿'; }
 
 std::string cp_utf8(char32_t c) {
@@ -223,10 +220,17 @@ class Lexer {
         t.grouped = true;
       }
     }
+    if (!t.grouped && digits.size() == 3 && is_sep(lr_.group_reversed, j) && scan::is_digit(cp(j + 1)))
+      j = reversed_groups(j, digits, t);
     int exp = 0;
-    if (is_sep(lr_.decimal, j) && scan::is_digit(cp(j + 1))) {
+    // A full stop between digits where the language does not write decimals with it (fr, es, ru): a section
+    // number (2.1, 10.103) or a time (12.40 horas); read like the decimal other languages see in it.
+    const bool dotted = !t.grouped && t.int_digits <= 3 && raw(j) == U'.' && scan::is_digit(cp(j + 1)) &&
+                        !is_sep(lr_.decimal, j);
+    if ((is_sep(lr_.decimal, j) || dotted) && scan::is_digit(cp(j + 1))) {
       ++j;
       while (scan::is_digit(cp(j))) {
+        t.frac_text += static_cast<char>(cp(j));
         digits += static_cast<char>(cp(j++));
         --exp;
       }
@@ -236,9 +240,14 @@ class Lexer {
       std::size_t k = j;
       std::string suffix;
       while (scan::is_european_letter(cp(k))) utf8::append(suffix, scan::lower(cp(k++)));
-      if (scan::is_digit(cp(k)) || !lr_.day_suffix.count(suffix) || t.has_fraction || t.grouped)
+      if (!scan::is_digit(cp(k)) && lr_.decade_suffix.count(suffix) && t.int_digits == 4 && !t.grouped &&
+          !t.has_fraction && digits.back() == '0') {
+        t.decade = true;  // the 1960s
+      } else if (scan::is_digit(cp(k)) || !lr_.day_suffix.count(suffix) || t.has_fraction || t.grouped) {
         return other_run(i, t);
-      t.suffix = suffix;
+      } else {
+        t.suffix = suffix;
+      }
       j = k;
     }
     if (digits.size() > kMaxDigits) return other_run(j, t);
@@ -250,13 +259,36 @@ class Lexer {
     return j;
   }
 
+  // Arabic UN text writes a number grouped by spaces with its groups in reverse order ("000 350" for 350 000,
+  // "800 054 201" for 201 054 800): every group but the last has three digits, the last one to three. `digits`
+  // holds the first group; j is at the separator after it. Returns the end.
+  std::size_t reversed_groups(std::size_t j, std::string& digits, Tok& t) const {
+    std::vector<std::string> groups{digits};
+    while (is_sep(lr_.group_reversed, j) && scan::is_digit(cp(j + 1)) && groups.back().size() == 3) {
+      std::size_t k = j + 1;
+      std::string g;
+      while (scan::is_digit(cp(k)) && g.size() <= 3) g += static_cast<char>(cp(k++));
+      if (g.size() > 3 || cp(k) == U'.' || cp(k) == U',') break;
+      groups.push_back(g);
+      j = k;
+    }
+    if (groups.size() < 2) return j;
+    digits.clear();
+    for (auto g = groups.rbegin(); g != groups.rend(); ++g) digits += *g;
+    t.grouped = true;
+    t.int_digits = static_cast<int>(digits.size());
+    return j;
+  }
+
   std::size_t lex_word(std::size_t i, Tok& t) const {
     std::size_t j = i;
     while (scan::is_word_char(cp(j))) ++j;
     // G77, H5N1, COVID-19's "COVID" is fine but "A4" is a code: digits glued to European letters.
-    if (scan::is_digit(cp(j)) && scan::is_european_letter(cp(j - 1))) return other_run(i, t);
-    t.kind = TokKind::kWord;
     t.text = scan::lower_utf8(c_, i, j);
+    // Euro1.5 million: a currency written against its figure is no code.
+    if (scan::is_digit(cp(j)) && scan::is_european_letter(cp(j - 1)) && !lr_.glued_prefix.count(t.text))
+      return other_run(i, t);
+    t.kind = TokKind::kWord;
     t.capital = u_isupper(static_cast<UChar32>(cp(i)));
     return j;
   }
@@ -337,8 +369,8 @@ class Matcher {
     std::size_t t = skip_label();
     while (t < t_.size()) {
       std::size_t next = t;
-      if (zh_date(t, next) || named_date(t, next) || percent_before(t, next) || number(t, next) ||
-          word_number(t, next)) {
+      if (zh_date(t, next) || named_date(t, next) || time_of_day(t, next) || percent_before(t, next) ||
+          roman(t, next) || number(t, next) || word_number(t, next)) {
         t = std::max(next, t + 1);
       } else {
         ++t;
@@ -399,10 +431,16 @@ class Matcher {
       }
     return false;
   }
-  bool range_sep(std::size_t k) const { return is_word(k, lr_.range); }
+  // The token after a range separator at k ("to", 至, "-", and "--" as Russian text writes a dash), or 0.
+  std::size_t range_end(std::size_t k) const {
+    if (!is_word(k, lr_.range)) return 0;
+    if (is_punct(k, '-') && is_punct(k + 1, '-') && !t_[k + 1].space_before) return k + 2;
+    return k + 1;
+  }
 
-  void emit(QuantityKind kind, double value, std::string key, std::size_t tb, std::size_t te) {
+  void emit(QuantityKind kind, double value, std::string key, std::size_t tb, std::size_t te, bool soft = false) {
     Quantity q;
+    q.soft = soft;
     q.kind = kind;
     q.value = value;
     q.key = std::move(key);
@@ -412,12 +450,14 @@ class Matcher {
     out_.push_back(std::move(q));
   }
 
-  // A label opening the text: "12.", "(3)", "一、", "86 -" (Arabic paragraph numbers).
+  // A label opening the text: "12.", "112．" (full-width, no space needed), "(3)", "一、", "86 -" (Arabic
+  // paragraph numbers; but "4 - 15 May" opens with a range, not a label).
   std::size_t skip_label() const {
     if (t_.size() >= 3 && is_punct(0, '(') && plain_int(1, 3) >= 0 && is_punct(2, ')')) return 3;
     if (t_.size() >= 2 && plain_int(0, 3) >= 0 && t_[0].suffix.empty()) {
-      if (is_punct(1, '.') && (t_.size() == 2 || t_[2].space_before)) return 2;
-      if ((is_punct(1, '-') || is_punct(1, U'–')) && (t_.size() == 2 || t_[2].space_before))
+      if (is_punct(1, '.') && (t_.size() == 2 || t_[2].space_before || c_[t_[1].b].raw == U'．')) return 2;
+      if ((is_punct(1, '-') || is_punct(1, U'–')) && (t_.size() == 2 || t_[2].space_before) &&
+          !(t_.size() > 2 && t_[2].kind == TokKind::kNum))
         return 2;
     }
     if (t_.size() >= 2 && t_[0].kind == TokKind::kCNum && (is_han(1, U'、') || is_punct(1, ','))) return 2;
@@ -431,6 +471,7 @@ class Matcher {
   };
   static std::string date_key(const Part& p) {
     if (p.y && p.m && p.d) return fmt::format("{:04d}-{:02d}-{:02d}", p.y, p.m, p.d);
+    if (p.m && !p.y && !p.d) return fmt::format("--{:02d}", p.m);
     if (p.y && p.m) return fmt::format("{:04d}-{:02d}", p.y, p.m);
     if (p.m && p.d) return fmt::format("--{:02d}-{:02d}", p.m, p.d);
     return fmt::format("{:04d}", p.y);
@@ -451,7 +492,7 @@ class Matcher {
       if (v >= 1 && v <= 31 && (is_han(k + 1, U'日') || is_han(k + 1, U'号'))) {
         p.d = v;
         k += 2;
-      } else if (v >= 1 && v <= 31 && (range_sep(k + 1) || is_word(k + 1, lr_.list))) {
+      } else if (v >= 1 && v <= 31 && (range_end(k + 1) || is_word(k + 1, lr_.list))) {
         p.d = v;  // 6 月 14 至 25 日: the first day goes without 日
         k += 1;
       }
@@ -468,23 +509,44 @@ class Matcher {
     if (!x || (x->kind != TokKind::kNum && x->kind != TokKind::kCNum)) return false;
     long long y1 = 0, y2 = 0;
     // 2001-2010年, 2001至2010年
-    if (four_digit_year(t, y1) && range_sep(t + 1) && four_digit_year(t + 2, y2) && is_han(t + 3, U'年') &&
-        !is_han(t + 5, U'月')) {
-      emit(QuantityKind::kRange, 0, fmt::format("{:04d}/{:04d}", y1, y2), t, t + 4);
-      next = t + 4;
+    if (const std::size_t r = four_digit_year(t, y1) ? range_end(t + 1) : 0;
+        r && four_digit_year(r, y2) && is_han(r + 1, U'年') && !is_han(r + 3, U'月')) {
+      emit(QuantityKind::kRange, 0, fmt::format("{:04d}/{:04d}", y1, y2), t, r + 2);
+      next = r + 2;
       return true;
     }
     Part p = zh_part(t);
     if (!p.y && !p.m) return false;
     if (p.y && !p.m && p.end != t + 2) return false;
-    if (range_sep(p.end)) {
-      Part q = zh_part(p.end + 1);
-      const bool q_ok = (q.y || q.m || q.d) && q.end > p.end + 1;
+    if (p.y && !p.m) {  // 2014年7-8月
+      const long long m1 = zh_int(p.end);
+      const std::size_t r = m1 >= 1 && m1 <= 12 ? range_end(p.end + 1) : 0;
+      const long long m2 = r ? zh_int(r) : -1;
+      if (m2 > m1 && m2 <= 12 && is_han(r + 1, U'月') && !is_han(r + 3, U'日')) {
+        emit(QuantityKind::kRange, 0, fmt::format("{:04d}-{:02d}/{:04d}-{:02d}", p.y, m1, p.y, m2), t, r + 2);
+        next = r + 2;
+        return true;
+      }
+    }
+    if (const std::size_t r = range_end(p.end)) {
+      Part q = zh_part(r);
+      const bool q_ok = (q.y || q.m || q.d) && q.end > r;
       if (q_ok && !(p.y && !p.m && !q.y) && !(p.d && !q.d) && !(!p.d && q.d)) {
         if (!q.y) q.y = p.y;
         if (!q.m) q.m = p.m;
         if (!p.y) p.y = q.y;
-        emit(QuantityKind::kRange, 0, date_key(p) + "/" + date_key(q), t, q.end);
+        // 9月-10月: months without a year or day are no figure to compare, as a month alone.
+        if (p.y || p.d) emit(QuantityKind::kRange, 0, date_key(p) + "/" + date_key(q), t, q.end);
+        next = q.end;
+        return true;
+      }
+    }
+    if (p.y && p.m && !p.d && is_word(p.end, lr_.list)) {
+      Part q = zh_part(p.end + 1);
+      if (q.m && !q.y && !q.d) {  // 2014年10月和11月: two months of one year
+        q.y = p.y;
+        emit(QuantityKind::kDate, 0, date_key(p), t, p.end);
+        emit(QuantityKind::kDate, 0, date_key(q), p.end + 1, q.end);
         next = q.end;
         return true;
       }
@@ -501,7 +563,8 @@ class Matcher {
       }
     }
     if (p.d && !p.m) return false;
-    if (p.m && !p.y && !p.d) {  // 七月 alone: a month, not a figure to compare
+    if (p.m && !p.y && !p.d) {  // 七月 alone: soft, as other languages give or leave out the year
+      emit(QuantityKind::kDate, 0, date_key(p), t, p.end, true);
       next = p.end;
       return true;
     }
@@ -624,16 +687,16 @@ class Matcher {
     long long y1 = 0, y2 = 0;
     std::size_t e = 0;
     // 2001-2010, from 2001 to 2010 (the Chinese 2001-2010年 is read by zh_date)
-    if (x->kind == TokKind::kNum && year_at(t, y1, e) && e == t + 1 && range_sep(e) && year_at(e + 1, y2, e) &&
-        y2 > y1) {
+    if (x->kind == TokKind::kNum && year_at(t, y1, e) && e == t + 1 && range_end(e) &&
+        year_at(range_end(e), y2, e) && y2 > y1) {
       emit(QuantityKind::kRange, 0, fmt::format("{:04d}/{:04d}", y1, y2), t, e);
       next = e;
       return true;
     }
     Part p = named_part(t);
     if (!p.m && !p.d) return false;
-    if (range_sep(p.end)) {
-      Part q = named_part(p.end + 1);
+    if (const std::size_t r = range_end(p.end)) {
+      Part q = named_part(r);
       if (q.m && (q.d || !p.d) && (p.d || !q.d) && (p.m || p.d)) {
         if (!p.m) p.m = q.m;
         if (!p.y) p.y = q.y;
@@ -657,31 +720,170 @@ class Matcher {
       }
     }
     if (!p.m) return false;
-    if (!p.d && !p.y) return false;
-    emit(QuantityKind::kDate, 0, date_key(p), t, p.end);
+    if (!p.d && !p.y && is_word(p.end, lr_.list)) {
+      Part q = named_part(p.end + 1);
+      if (q.m && q.y && !q.d) {  // July and August 2014: two months of one year
+        p.y = q.y;
+        emit(QuantityKind::kDate, 0, date_key(p), t, p.end);
+        emit(QuantityKind::kDate, 0, date_key(q), p.end + 1, q.end);
+        next = q.end;
+        return true;
+      }
+    }
+    // A month alone ("in July") is soft: other languages give or leave out the year.
+    emit(QuantityKind::kDate, 0, date_key(p), t, p.end, !p.d && !p.y);
     next = p.end;
     return true;
   }
 
+  // ---- times of day ----------------------------------------------------------------------------------------------
+  // An am/pm phrase ending right before token k (上午 3 时): 1 for pm, -1 for am, 0 for none.
+  int meridiem_before(std::size_t k) const {
+    for (int pm = 0; pm < 2; ++pm)
+      for (const Phrase& p : pm ? lr_.pm : lr_.am) {
+        std::size_t e = 0;
+        if (k >= p.parts.size() && phrase_at(k - p.parts.size(), p, e) && e == k) return pm ? 1 : -1;
+      }
+    return 0;
+  }
+  // An am/pm phrase starting at k (3 p.m.): 1 or -1, with `end` after it; 0 for none.
+  int meridiem_at(std::size_t k, std::size_t& end) const {
+    if (any_phrase(k, lr_.pm, end)) return 1;
+    if (any_phrase(k, lr_.am, end)) return -1;
+    return 0;
+  }
+  long long minutes_at(std::size_t k) const {
+    const long long m = plain_int(k, 2);
+    return m >= 0 && m < 60 ? m : -1;
+  }
+
+  // 3 时 40 分 (after 下午: 15:40), 3.40 p.m., 15:40, 15 h 40, à 15 heures, 15.40 horas, 15 ч. 40 м., 0300 hours.
+  bool time_of_day(std::size_t t, std::size_t& next) {
+    const Tok& x = t_[t];
+    if (x.kind != TokKind::kNum && x.kind != TokKind::kCNum) return false;
+    if (!x.suffix.empty() || x.grouped || x.decade || phrase_before(t, lr_.not_after)) return false;
+    long long h = -1, m = 0;
+    std::size_t k = t + 1, e = 0;
+    // Chinese writes 上午/下午 before the hour; a range's second end takes it from the first (下午3时至6时).
+    int meridiem = zh_ ? meridiem_before(t) : 0;
+    if (!meridiem && t > 0 && last_time_end_ + 1 == t && range_end(last_time_end_) == t) meridiem = last_meridiem_;
+    bool is_time = false;
+    if (x.kind == TokKind::kNum && x.has_fraction) {
+      // 12.40 p.m., 12.40 horas: the fraction is the minutes only with a word that makes it a time.
+      if (x.int_digits > 2 || x.frac_text.size() != 2) return false;
+      h = std::stoll(x.text.substr(0, x.text.find('.')));
+      m = std::stoll(x.frac_text);
+      if (is_word(k, lr_.hour)) {
+        ++k;
+      } else if (zh_ || !meridiem_at(k, e)) {
+        return false;
+      }
+      is_time = true;
+    } else if (x.kind == TokKind::kNum && x.int_digits == 4) {
+      // 0300, 1100 hours: the military clock, written with four digits (a leading zero or an hour word).
+      const long long hhmm = plain_int(t, 4);
+      const bool zero = c_[x.b].cp == U'0';
+      if (hhmm < 0 || hhmm / 100 > 24 || hhmm % 100 > 59) return false;
+      if (is_word(k, lr_.hour)) ++k;
+      else if (!zero && !hours_follow_list(k)) return false;
+      h = hhmm / 100;
+      m = hhmm % 100;
+      is_time = true;
+    } else {
+      // 一时 is "for a moment", not one o'clock.
+      if (x.kind == TokKind::kCNum && x.cnum_len == 1 && x.dec.key() == "1" && !meridiem) return false;
+      h = x.kind == TokKind::kCNum ? zh_int(t) : plain_int(t, 2);
+      if (h < 0 || h > 24) return false;
+      if (is_punct(k, ':') && !t_[k].space_before && tok(k + 1) && !t_[k + 1].space_before &&
+          tok(k + 1)->int_digits == 2 && minutes_at(k + 1) >= 0) {
+        m = minutes_at(k + 1);  // 15:40
+        k += 2;
+        is_time = true;
+      } else if (is_word(k, lr_.hour) &&
+                 (meridiem || !(tok(k + 1) && !t_[k + 1].space_before && is_word(k + 1, lr_.hour_not_before)))) {
+        // A short hour word (时, h, ч) makes a time by itself; "heures", "horas", "hours" also count hours ("dans
+        // les 24 heures"), so they need minutes, am/pm or a word such as "à" before the number.
+        is_time = t_[k].e - t_[k].b <= 2 || meridiem != 0 || (t > 0 && is_word(t - 1, lr_.time_at));
+        ++k;
+        if (is_punct(k, '.') && t_[k - 1].e - t_[k - 1].b == 1) ++k;  // ч.
+        if (const long long mm = minutes_at(k); is_time && mm >= 0 && (!zh_ || is_word(k + 1, lr_.minute))) {
+          m = mm;
+          ++k;
+          if (is_word(k, lr_.minute)) {
+            ++k;
+            if (is_punct(k, '.') && t_[k - 1].e - t_[k - 1].b == 1) ++k;  // м.
+          }
+        } else if (is_word(k, lr_.minute)) {
+          ++k;  // 11时分: the minute word with no minutes
+        }
+      }
+    }
+    if (const int after = zh_ ? 0 : meridiem_at(k, e)) {
+      meridiem = after;
+      k = e;
+      is_time = true;
+    }
+    if (!is_time || h > 24 || m > 59) return false;
+    last_meridiem_ = meridiem;
+    last_time_end_ = k;
+    if (meridiem > 0 && h < 12) h += 12;
+    emit(QuantityKind::kTime, static_cast<double>(h), fmt::format("{:02d}:{:02d}", h, m), t, k);
+    next = k;
+    return true;
+  }
+
   // ---- numbers -------------------------------------------------------------------------------------------------
+  // A list going on from k ("and 46", ", 20 or 30", "-75") whose last number is followed by what `ends` accepts.
+  template <typename Ends>
+  bool list_ends_with(std::size_t k, Ends ends) const {
+    for (int n = 0; n < 8; ++n) {
+      std::size_t s = k;
+      if (is_punct(s, ',')) ++s;
+      if (const std::size_t r = range_end(s)) s = r;
+      else if (is_word(s, lr_.list)) ++s;
+      if (s == k) return false;
+      const Tok* y = tok(s);
+      if (!y || y->kind != TokKind::kNum || !y->suffix.empty()) return false;
+      k = s + 1;
+      if (ends(k)) return true;
+    }
+    return false;
+  }
+  // "45 and 46 per cent", "10, 20 or 30 %", "50-75%": a number of a list whose last member carries the per-cent
+  // sign is a percentage too.
+  bool percent_follows_list(std::size_t k) const {
+    return list_ends_with(k, [&](std::size_t e) {
+      std::size_t end = 0;
+      return is_punct(e, '%') || any_phrase(e, lr_.percent_after, end);
+    });
+  }
+  // "between 1100 and 1200 hours": the first time of the pair.
+  bool hours_follow_list(std::size_t k) const {
+    return list_ends_with(k, [&](std::size_t e) { return t_[e - 1].int_digits == 4 && is_word(e, lr_.hour); });
+  }
+
   // Scale and per-cent sign after a number ending at k; emits and returns true.
-  void finish(Dec value, QuantityKind kind, std::size_t t, std::size_t k, std::size_t& next) {
+  void finish(Dec value, QuantityKind kind, std::size_t t, std::size_t k, std::size_t& next, bool soft = false) {
     int exp = 0;
     std::size_t e = k;
     if (kind != QuantityKind::kOrdinal && any_phrase(k, lr_.scales, e, &exp)) {
       value.exp += exp;
       value.normalize();
       k = e;
+      soft = false;
     }
     if (kind != QuantityKind::kOrdinal && (is_punct(k, '%') || any_phrase(k, lr_.percent_after, e))) {
       k = is_punct(k, '%') ? k + 1 : e;
+      kind = QuantityKind::kPercent;
+      soft = false;
+    } else if (kind == QuantityKind::kNumber && percent_follows_list(k)) {
       kind = QuantityKind::kPercent;
     }
     next = k;
     if (!value.ok()) return;
     std::string key = value.key();
     if (kind == QuantityKind::kPercent) key += '%';
-    emit(kind, value.value(), std::move(key), t, k);
+    emit(kind, value.value(), std::move(key), t, k, soft);
   }
 
   bool percent_before(std::size_t t, std::size_t& next) {
@@ -695,22 +897,89 @@ class Matcher {
     return true;
   }
 
+  // A phrase of `ps` ending right before token k.
+  bool phrase_before(std::size_t k, const std::vector<Phrase>& ps) const {
+    for (const Phrase& p : ps) {
+      std::size_t e = 0;
+      if (k >= p.parts.size() && phrase_at(k - p.parts.size(), p, e) && e == k) return true;
+    }
+    return false;
+  }
+
+  // Chapter VII, article III, главой VIII: an upper-case Roman numeral after a word that numbers with them.
+  bool roman(std::size_t t, std::size_t& next) {
+    const Tok& x = t_[t];
+    if (x.kind != TokKind::kWord || t == 0 || !is_word(t - 1, lr_.roman_after)) return false;
+    for (std::size_t i = x.b; i < x.e; ++i)
+      if (!std::strchr("IVXLC", static_cast<int>(c_[i].cp)) || c_[i].cp == 0) return false;
+    if (x.e - x.b == 1 && (c_[x.b].cp == U'L' || c_[x.b].cp == U'C')) return false;  // Annex C is a letter
+    const int v = scan::roman_value(x.text);
+    if (v <= 0) return false;
+    emit(QuantityKind::kOrdinal, v, std::to_string(v), t, t + 1, v < 10);
+    next = t + 1;
+    return true;
+  }
+
+  // A footnote marker: digits in square brackets glued to the text ("planning[23]"), or closing the text glued to
+  // the word or punctuation before them ("…的报告；1", "website.3").
+  bool footnote_like(std::size_t t) const {
+    const Tok& x = t_[t];
+    if (x.kind != TokKind::kNum || x.grouped || x.has_fraction || !x.suffix.empty() || x.int_digits > 3) return false;
+    if (t > 0 && is_punct(t - 1, '[') && !t_[t - 1].space_before && !x.space_before && is_punct(t + 1, ']'))
+      return true;
+    if (t == 0 || x.space_before) return false;
+    std::size_t k = t + 1;
+    while (k < t_.size() && t_[k].kind == TokKind::kPunct && !t_[k].space_before &&
+           (t_[k].cp == U'.' || t_[k].cp == U'。' || t_[k].cp == U')' || t_[k].cp == U'"'))
+      ++k;
+    // After a sentence's closing punctuation only: "总数为62。" ends with a figure glued to a Han character.
+    const Tok& prev = t_[t - 1];
+    return k == t_.size() && prev.kind == TokKind::kPunct &&
+           (prev.cp == U'.' || prev.cp == U';' || prev.cp == U'；' || prev.cp == U'。' || prev.cp == U',' ||
+            prev.cp == U'，' || prev.cp == U':' || prev.cp == U'”' || prev.cp == U'"');
+  }
+
   bool number(std::size_t t, std::size_t& next) {
     const Tok& x = t_[t];
     if (x.kind != TokKind::kNum && x.kind != TokKind::kCNum) return false;
+    if (phrase_before(t, lr_.not_after)) return false;  // 星期五 is Friday
     const bool after_di = t > 0 && is_han(t - 1, U'第');
     QuantityKind kind = QuantityKind::kNumber;
+    bool soft = false;
     if (x.kind == TokKind::kCNum) {
-      if (x.cnum_len == 1 && x.dec.digits == "1" && x.dec.exp == 0) return false;  // 一 as "a", "one", 之一
-      if (after_di && x.cnum_len == 1 && x.dec.key() == "2") return false;         // 第二 ~ "second"
-      std::size_t e = 0;
-      const bool measured =
-          t + 1 < t_.size() && t_[t + 1].kind == TokKind::kHan && r_.measure.count(t_[t + 1].cp);
-      if (x.cnum_len == 1 && !after_di && !measured && !any_phrase(t + 1, lr_.scales, e) && !is_punct(t + 1, '%'))
-        return false;
+      if (x.cnum_len == 1 && x.dec.digits == "1" && x.dec.exp == 0 && !after_di) return false;  // 一 as "a", 之一
+      // One numeral character: 两 is often "both", 三方 "tripartite", 第七章 "Chapter VII", 五年 "five-year".
+      soft = x.cnum_len == 1;
     }
+    // Approximations a translation renders in words: 数十 (dozens), 几百, 一千多 (over a thousand), 300余.
+    if (phrase_before(t, lr_.approx_before) || is_word(t + 1, lr_.approx_after)) soft = true;
+    // 五六 (five or six), 三四个: two numerals side by side are an approximation too; 二〇〇四 is not.
+    if (x.kind == TokKind::kCNum && x.digitwise && x.cnum_len < 4) soft = true;
+    // 第9项: an item other languages letter ((i)).
+    if (after_di && is_word(t + 1, lr_.item_after)) soft = true;
+    // A bare number opening the text before a word: a footnote's or list's number more often than a figure.
+    // Only before Chinese text: a figure opening an alphabetic sentence ("38 October", "15 countries") is a figure.
+    if (t == 0 && zh_ && x.kind == TokKind::kNum && plain_int(0, 3) >= 0 && x.suffix.empty() && t_.size() > 1 &&
+        t_[1].space_before && t_[1].kind == TokKind::kHan && !r_.measure.count(t_[1].cp))
+      soft = true;
+    if (footnote_like(t)) soft = true;
     if (after_di || !x.suffix.empty()) kind = QuantityKind::kOrdinal;
     long long y = 0;
+    // 20142020: the dash of 2014-2020 lost in conversion; read as the range of years it was.
+    if (x.kind == TokKind::kNum && x.int_digits == 8 && !x.grouped && !x.has_fraction && x.suffix.empty()) {
+      const long long y1 = x.dec.small_int() / 10000, y2 = x.dec.small_int() % 10000;
+      if (y1 >= 1900 && y2 <= 2100 && y2 > y1 && y2 - y1 <= 30) {
+        emit(QuantityKind::kRange, 0, fmt::format("{:04d}/{:04d}", y1, y2), t, t + 1);
+        next = t + 1;
+        return true;
+      }
+    }
+    if (x.decade) {
+      y = x.dec.small_int();
+      emit(QuantityKind::kYear, static_cast<double>(y), fmt::format("{:04d}", y), t, t + 1);
+      next = t + 1;
+      return true;
+    }
     if (kind == QuantityKind::kNumber && x.kind == TokKind::kNum && four_digit_year(t, y) && y >= 1800 &&
         y <= 2199) {
       std::size_t e = 0;
@@ -722,7 +991,7 @@ class Matcher {
         return true;
       }
     }
-    finish(x.dec, kind, t, t + 1, next);
+    finish(x.dec, kind, t, t + 1, next, soft);
     return true;
   }
 
@@ -737,17 +1006,37 @@ class Matcher {
       if (auto a = lr_.words.find(stem); a != lr_.words.end()) return &a->second;
     return nullptr;
   }
+  bool arabic_word(std::size_t k) const {
+    std::size_t p = 0;
+    return k < t_.size() && scan::is_arabic_letter(utf8::next(t_[k].text, p));
+  }
 
   bool word_number(std::size_t t, std::size_t& next) {
     const detail::NumberWord* w = number_word(t);
     if (!w || w->multiplier) return false;
+    if (phrase_before(t, lr_.not_after)) return false;  // يوم الاثنين is Monday
     long long value = w->value;
     bool ordinal = w->ordinal;
     bool combined = false;
     std::size_t k = t + 1;
+    // Arabic puts the unit first: ثلاثة عشر (13), الرابعة عشرة (14th), التاسعة والستون (69th),
+    // الحادية والثلاثين (31st).
+    if (value >= 1 && value <= 9 && arabic_word(t)) {
+      const detail::NumberWord* n = number_word(k);
+      if (n && !n->multiplier && n->value == 10 && arabic_word(k)) {
+        value += 10;
+        ++k;
+        combined = true;
+      } else if (n && !n->multiplier && n->value >= 20 && n->value <= 90 && n->value % 10 == 0 &&
+                 t_[k].text.rfind("و", 0) == 0) {
+        value += n->value;
+        ++k;
+        combined = true;
+      }
+    }
     // twenty-five, fifty-ninth, treinta y dos, vingt et un, quincuagésimo noveno, пятьдесят девять
-    if (!ordinal || value % 10 == 0) {
-      if (value >= 20 && value % 10 == 0) {
+    if (!combined && (!ordinal || value % 10 == 0)) {
+      if ((value >= 20 && value % 10 == 0) || (value == 10 && is_punct(k, '-') && !t_[k].space_before)) {
         std::size_t u = k;
         if (is_punct(u, '-') && !t_[u].space_before) ++u;
         else if (tok(u) && tok(u)->kind == TokKind::kWord && (tok(u)->text == "y" || tok(u)->text == "et")) ++u;
@@ -779,8 +1068,9 @@ class Matcher {
     std::size_t e = 0;
     const bool scaled = !ordinal && (any_phrase(k, lr_.scales, e) || is_punct(k, '%') ||
                                      any_phrase(k, lr_.percent_after, e));
-    if (w->ambiguous && !combined && !scaled) return false;
-    finish(Dec::of(value), ordinal ? QuantityKind::kOrdinal : QuantityKind::kNumber, t, k, next);
+    if (w->article && !combined && !scaled) return false;
+    // Numbers under ten written as words are soft: "five-year" for 五年, "both" for 两, ثلاث, "one" and "first".
+    finish(Dec::of(value), ordinal ? QuantityKind::kOrdinal : QuantityKind::kNumber, t, k, next, value < 10);
     return true;
   }
 
@@ -791,6 +1081,8 @@ class Matcher {
   const std::vector<Char>& c_;
   std::vector<Tok> t_;
   std::vector<Quantity> out_;
+  std::size_t last_time_end_ = 0;  // token after the latest time of day, for a range's second end
+  int last_meridiem_ = 0;
 };
 
 // ---- loading -----------------------------------------------------------------------------------------------------
@@ -805,10 +1097,15 @@ std::vector<std::string> split_phrase(const std::string& s) {
       parts.emplace_back(s.substr(start, pos - start));
       continue;
     }
+    // Punctuation is a part of its own, as the lexer makes it a token of its own: "a.m." is a . m .
+    if (!scan::is_word_char(c) && !scan::is_digit(c)) {
+      parts.emplace_back(s.substr(start, pos - start));
+      continue;
+    }
     while (pos < s.size()) {
       std::size_t p = pos;
       const char32_t d = utf8::next(s, p);
-      if (d == U' ' || utf8::is_han(d)) break;
+      if (d == U' ' || utf8::is_han(d) || (!scan::is_word_char(d) && !scan::is_digit(d))) break;
       pos = p;
     }
     parts.emplace_back(s.substr(start, pos - start));
@@ -851,7 +1148,8 @@ Status load_into(const std::string& dir, NumberRules& rules) {
     if (formatted.insert(row.fields[0]).second) lr.decimal.clear(), lr.group.clear();
     if (row.fields[1] == "decimal") lr.decimal.push_back(*sep);
     else if (row.fields[1] == "group") lr.group.push_back(*sep);
-    else return data::bad_row(*rows, row, "role is decimal or group");
+    else if (row.fields[1] == "group-reversed") lr.group_reversed.push_back(*sep);
+    else return data::bad_row(*rows, row, "role is decimal, group or group-reversed");
   }
   for (const auto& [lang, lr] : rules.langs)
     for (char32_t d : lr.decimal)
@@ -906,7 +1204,33 @@ Status load_into(const std::string& dir, NumberRules& rules) {
     else if (role == "list") lr.list.insert(row.fields[2]);
     else if (role == "year") lr.year_words.insert(row.fields[2]);
     else if (role == "day-suffix") lr.day_suffix.insert(row.fields[2]);
-    else return data::bad_row(*rows, row, "role is link, range, list, year or day-suffix");
+    else if (role == "hour") lr.hour.insert(row.fields[2]);
+    else if (role == "minute") lr.minute.insert(row.fields[2]);
+    else if (role == "time-at") lr.time_at.insert(row.fields[2]);
+    else if (role == "hour-not-before") lr.hour_not_before.insert(row.fields[2]);
+    else if (role == "am") lr.am.push_back({split_phrase(row.fields[2]), 0});
+    else if (role == "pm") lr.pm.push_back({split_phrase(row.fields[2]), 0});
+    else return data::bad_row(*rows, row, "role is link, range, list, year, day-suffix, hour, hour-not-before, minute, time-at, am or pm");
+  }
+
+  const std::string context = "numbers/context-words.tsv";
+  rows = data::read_table(context, dir, 3, 3);
+  if (!rows) return rows.status();
+  for (const auto& row : rows->rows) {
+    if (dup(context, row.fields)) return data::bad_row(*rows, row, "duplicate entry");
+    LangRules& lr = lang_of(row.fields[0]);
+    const std::string& role = row.fields[1];
+    if (role == "roman-after") lr.roman_after.insert(row.fields[2]);
+    else if (role == "approx-before") lr.approx_before.push_back({split_phrase(row.fields[2]), 0});
+    else if (role == "item-after") lr.item_after.insert(row.fields[2]);
+    else if (role == "approx-after") lr.approx_after.insert(row.fields[2]);
+    else if (role == "not-after") lr.not_after.push_back({split_phrase(row.fields[2]), 0});
+    else if (role == "decade-suffix") lr.decade_suffix.insert(row.fields[2]);
+    else if (role == "glued-prefix") lr.glued_prefix.insert(row.fields[2]);
+    else
+      return data::bad_row(*rows, row,
+                           "role is roman-after, approx-before, approx-after, item-after, not-after, decade-suffix or "
+                           "glued-prefix");
   }
 
   const std::string words = "numbers/number-words.tsv";
@@ -923,8 +1247,9 @@ Status load_into(const std::string& dir, NumberRules& rules) {
     else if (kind == "multiplier") w.multiplier = true;
     else if (kind != "cardinal") return data::bad_row(*rows, row, "kind is cardinal, ordinal or multiplier");
     if (row.fields.size() == 5) {
-      if (row.fields[4] != "ambiguous") return data::bad_row(*rows, row, "the only flag is ambiguous");
-      w.ambiguous = true;
+      if (row.fields[4] == "ambiguous") w.ambiguous = true;
+      else if (row.fields[4] == "article") w.article = true;
+      else return data::bad_row(*rows, row, "flag is ambiguous or article");
     }
     lang_of(row.fields[0]).words.emplace(row.fields[3], w);
   }
@@ -961,6 +1286,13 @@ Status load_into(const std::string& dir, NumberRules& rules) {
     any.link.insert(lr.link.begin(), lr.link.end());
     any.list.insert(lr.list.begin(), lr.list.end());
     any.day_suffix.insert(lr.day_suffix.begin(), lr.day_suffix.end());
+    any.hour.insert(lr.hour.begin(), lr.hour.end());
+    any.minute.insert(lr.minute.begin(), lr.minute.end());
+    any.time_at.insert(lr.time_at.begin(), lr.time_at.end());
+    any.am.insert(any.am.end(), lr.am.begin(), lr.am.end());
+    any.pm.insert(any.pm.end(), lr.pm.begin(), lr.pm.end());
+    any.roman_after.insert(lr.roman_after.begin(), lr.roman_after.end());
+    any.not_after.insert(any.not_after.end(), lr.not_after.begin(), lr.not_after.end());
     for (const std::string& r : lr.range)
       if (r.size() > 1 || r == "-") any.range.insert(r);  // not es "a", too common a word elsewhere
   }
@@ -979,6 +1311,7 @@ std::string_view to_string(QuantityKind kind) {
     case QuantityKind::kOrdinal: return "ordinal";
     case QuantityKind::kDate: return "date";
     case QuantityKind::kRange: return "range";
+    case QuantityKind::kTime: return "time";
   }
   return "number";
 }

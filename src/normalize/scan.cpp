@@ -1,5 +1,7 @@
 #include "normalize/scan.hpp"
 
+#include <string>
+
 #include <unicode/uchar.h>
 
 #include "util/utf8.hpp"
@@ -58,6 +60,59 @@ std::string folded_utf8(const std::vector<Char>& chars, std::size_t b, std::size
   std::string out;
   for (std::size_t i = b; i < e; ++i) utf8::append(out, chars[i].cp);
   return out;
+}
+
+int chinese_digit(char32_t c) {
+  switch (c) {
+    case U'〇': case U'零': return 0;
+    case U'一': return 1;
+    case U'二': case U'两': return 2;
+    case U'三': return 3;
+    case U'四': return 4;
+    case U'五': return 5;
+    case U'六': return 6;
+    case U'七': return 7;
+    case U'八': return 8;
+    case U'九': return 9;
+    default: return -1;
+  }
+}
+
+int chinese_unit(char32_t c) { return c == U'十' ? 10 : c == U'百' ? 100 : c == U'千' ? 1000 : 0; }
+
+namespace {
+int roman_digit(char c) {
+  switch (c) {
+    case 'I': case 'i': return 1;
+    case 'V': case 'v': return 5;
+    case 'X': case 'x': return 10;
+    case 'L': case 'l': return 50;
+    case 'C': case 'c': return 100;
+    default: return 0;
+  }
+}
+
+}  // namespace
+
+// Value of a Roman numeral written in canonical form (so "IIII" or "VX" are refused); -1 otherwise.
+int roman_value(std::string_view s) {
+  if (s.empty() || s.size() > 8) return -1;
+  int total = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const int v = roman_digit(s[i]);
+    if (v == 0) return -1;
+    const int next = i + 1 < s.size() ? roman_digit(s[i + 1]) : 0;
+    total += next > v ? -v : v;
+  }
+  static const char* const kOnes[] = {"", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"};
+  static const char* const kTens[] = {"", "x", "xx", "xxx", "xl", "l", "lx", "lxx", "lxxx", "xc"};
+  if (total <= 0 || total >= 200) return -1;
+  std::string canon = total >= 100 ? "c" : "";
+  canon += kTens[(total % 100) / 10];
+  canon += kOnes[total % 10];
+  std::string lower(s);
+  for (char& c : lower) c = static_cast<char>(c | 0x20);
+  return canon == lower ? total : -1;
 }
 
 std::vector<std::string> arabic_stems(const std::string& word) {

@@ -42,6 +42,16 @@ std::string lower_utf8(const std::vector<Char>& chars, std::size_t b, std::size_
 /// UTF-8 of the folded chars[b, e).
 std::string folded_utf8(const std::vector<Char>& chars, std::size_t b, std::size_t e);
 
+/// The value of a Chinese numeral digit — 〇 零 0, 一 1, 二 两 2, 三 3 … 九 9 — or -1. The one table of Chinese
+/// digits in paralign: the quantity reader and the structure stage's chapter labels (一、 二.) both read it.
+int chinese_digit(char32_t c);
+/// 10, 100 or 1000 for the unit characters 十 百 千; 0 for any other character.
+int chinese_unit(char32_t c);
+
+/// The value (1-199) of a Roman numeral written in canonical form, either case ("VII", "xiv"); -1 for anything else
+/// ("IIII", "VX", "MIX"). Shared by the structure stage's chapter labels and the quantity reader (Chapter VII).
+int roman_value(std::string_view s);
+
 /// An Arabic word with its leading clitics (و ف ب ل ك, then the article ال) taken off, in every way they could be
 /// read; the word itself first.
 std::vector<std::string> arabic_stems(const std::string& word);

@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include "paralign/read_formats.hpp"
 #include "paralign/read_xml.hpp"
 #include "util/atomic_file.hpp"
 #include "util/utf8.hpp"
@@ -220,6 +221,13 @@ Result<Document> parse_xml_document(std::string_view bytes, const std::string& n
     return Status(ErrorCode::kTooLarge, "the file is too large for the XML parser", {name});
   }
   xml::silence_libxml2();
+  if (options.unit_xpath.empty() && looks_like_unpc(bytes)) {
+    // UN Parallel Corpus XML has a reader of its own (read_formats.hpp), which keeps its sentences.
+    ReadOptions ro;
+    ro.language = options.language;
+    ro.max_input_bytes = options.max_input_bytes;
+    return parse_unpc(bytes, name, ro);
+  }
   std::unique_ptr<xmlParserCtxt, CtxtFree> ctxt(xmlNewParserCtxt());
   if (!ctxt) return Status(ErrorCode::kInternal, "cannot create an XML parser", {name});
   // No network, no DTD loading, no entity substitution (XML_PARSE_NOENT is deliberately absent); quiet: errors are

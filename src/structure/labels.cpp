@@ -2,6 +2,7 @@
 
 #include <unicode/uchar.h>
 
+#include "normalize/scan.hpp"
 #include "util/utf8.hpp"
 
 namespace paralign::structure {
@@ -19,52 +20,11 @@ std::size_t skip_spaces(std::string_view s, std::size_t pos) {
   return pos;
 }
 
+// A chapter label's numeral: 一 to 九 and 十, read through the shared Chinese digit table.
 int cjk_numeral(char32_t cp) {
-  switch (cp) {
-    case U'一': return 1;
-    case U'二': return 2;
-    case U'三': return 3;
-    case U'四': return 4;
-    case U'五': return 5;
-    case U'六': return 6;
-    case U'七': return 7;
-    case U'八': return 8;
-    case U'九': return 9;
-    case U'十': return 10;
-    default: return -1;
-  }
-}
-
-int roman_digit(char c) {
-  switch (c) {
-    case 'I': case 'i': return 1;
-    case 'V': case 'v': return 5;
-    case 'X': case 'x': return 10;
-    case 'L': case 'l': return 50;
-    case 'C': case 'c': return 100;
-    default: return 0;
-  }
-}
-
-// Value of a Roman numeral written in canonical form (so "IIII" or "VX" are refused); -1 otherwise.
-int roman_value(std::string_view s) {
-  if (s.empty() || s.size() > 8) return -1;
-  int total = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const int v = roman_digit(s[i]);
-    if (v == 0) return -1;
-    const int next = i + 1 < s.size() ? roman_digit(s[i + 1]) : 0;
-    total += next > v ? -v : v;
-  }
-  static const char* const kOnes[] = {"", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"};
-  static const char* const kTens[] = {"", "x", "xx", "xxx", "xl", "l", "lx", "lxx", "lxxx", "xc"};
-  if (total <= 0 || total >= 200) return -1;
-  std::string canon = total >= 100 ? "c" : "";
-  canon += kTens[(total % 100) / 10];
-  canon += kOnes[total % 10];
-  std::string lower(s);
-  for (char& c : lower) c = static_cast<char>(c | 0x20);
-  return canon == lower ? total : -1;
+  if (scan::chinese_unit(cp) == 10) return 10;
+  const int d = scan::chinese_digit(cp);
+  return d >= 1 ? d : -1;
 }
 
 // The label's end must be followed by white space, the end of the line, or (Chinese) a character that is not a
@@ -177,7 +137,7 @@ Label parse_label(std::string_view s) {
     } else if (inner.size() == 1) {
       value = inner[0] - 'a' + 1;
     } else {
-      value = roman_value(inner);
+      value = scan::roman_value(inner);
       if (value < 0 && inner.size() == 2 && inner[0] == inner[1]) value = inner[0] - 'a' + 27;  // (aa)
     }
     if (value <= 0) return out;
@@ -253,7 +213,7 @@ Label parse_label(std::string_view s) {
       if (!label_end_ok(s, after)) return out;
     }
     const std::string_view letters = s.substr(0, p);
-    const int roman = first < 0x80 ? roman_value(letters) : -1;
+    const int roman = first < 0x80 ? scan::roman_value(letters) : -1;
     const bool single = pos == p;  // one letter
     if (roman > 0) {
       out.type = LabelType::kRoman;

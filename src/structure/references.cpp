@@ -302,10 +302,11 @@ class Scanner {
     return true;
   }
 
-  // Chinese: the number at [i, e) followed by 号 ... 决议/决定, possibly through further 第N号 of a list.
+  // Chinese: the number at [i, e) followed by 号 ... 决议/决定, possibly through further numbers of a list, each with
+  // its own 号 (第1267（1999）号和第1333（2000）号决议) or one 号 for all (第2057(2012)、第2109(2013)和第2187(2014)号决议).
   bool keyword_after(std::size_t e, ReferenceKind& kind) const {
     std::size_t k = e;
-    const std::size_t limit = std::min(c_.size(), e + kMaxLookAhead);
+    std::size_t limit = std::min(c_.size(), e + kMaxLookAhead);
     bool seen_hao = false;
     while (k < limit) {
       const char32_t ch = cp(k);
@@ -320,10 +321,11 @@ class Scanner {
             kind = kd;
             return true;
           }
-      if (!seen_hao && !scan::is_inline_space(ch)) return false;
       std::string body;
       if (const std::size_t n = parse_res_number(k, body); n != 0) {
         k = n;
+        // A long list: look on from its latest number, within a bound that keeps the scan linear.
+        limit = std::min({c_.size(), n + kMaxLookAhead, e + 4 * kMaxLookAhead});
         continue;
       }
       std::size_t j = k + 1;

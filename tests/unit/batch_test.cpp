@@ -190,6 +190,23 @@ TEST(Batch, AlignsGroupsAndWritesManifest) {
   }
 }
 
+TEST(Batch, ProgressCountsEveryGroupAndReportsTheBadFile) {
+  const std::string coll = make_collection();
+  std::vector<BatchProgress> seen;
+  auto s = run_batch(options(coll, testing::temp_dir() + "/out"),
+                     [&](const BatchProgress& p) { seen.push_back(p); }, nullptr);
+  ASSERT_TRUE(s.ok());
+  ASSERT_EQ(seen.size(), s->groups + 1);  // once at the start, then once per group
+  EXPECT_EQ(seen.front().groups_done, 0u);
+  EXPECT_EQ(seen.back().groups_done, seen.back().groups_total);
+  // Only aligned groups count as bytes done; the unpaired ones leave the total.
+  EXPECT_EQ(seen.back().bytes_done, seen.back().bytes_total);
+  EXPECT_EQ(seen.back().bytes_done, s->bytes);
+  std::string events;
+  for (const auto& p : seen) events += p.event;
+  EXPECT_NE(events.find("A_81_5-RU.txt: left out:"), std::string::npos) << events;
+}
+
 TEST(Batch, ResumeDoesNothingThenRedoesAChangedDocument) {
   const std::string coll = make_collection();
   const std::string out = testing::temp_dir() + "/out";

@@ -2,6 +2,7 @@
 // must give the same keys; labels, symbols' digits and everyday words that look like numerals must not.
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <set>
 #include <string>
 #include <vector>
@@ -15,14 +16,14 @@ namespace {
 struct Case {
   std::string lang;
   std::string text;
-  std::vector<std::string> expected;  // "kind key [text as written]"
+  std::vector<std::string> expected;  // "kind key [text as written]", then " soft" for a soft quantity
 };
 
 std::vector<std::string> describe(const std::string& text, const std::string& lang) {
   std::vector<std::string> out;
   for (const Quantity& q : find_quantities(text, lang)) {
     EXPECT_EQ(text.substr(q.offset, q.length), q.text) << text;
-    out.push_back(std::string(to_string(q.kind)) + " " + q.key + " [" + q.text + "]");
+    out.push_back(std::string(to_string(q.kind)) + " " + q.key + " [" + q.text + "]" + (q.soft ? " soft" : ""));
   }
   return out;
 }
@@ -55,13 +56,20 @@ TEST(Quantities, ChineseNumerals) {
       {"zh", "有六十二个国家", {"number 62 [六十二]"}},
       {"zh", "一百零五名观察员", {"number 105 [一百零五]"}},
       {"zh", "两千件武器", {"number 2000 [两千]"}},
-      {"zh", "三个区域组织和两国政府", {"number 3 [三]", "number 2 [两]"}},
+      // One numeral character is soft: 两 is often "both", 三方 "tripartite".
+      {"zh", "三个区域组织和两国政府", {"number 3 [三] soft", "number 2 [两] soft"}},
       {"zh", "三千五百万美元", {"number 35000000 [三千五百万]"}},
       {"zh", "一亿二千万人", {"number 120000000 [一亿二千万]"}},
       {"zh", "十二项建议", {"number 12 [十二]"}},
       {"zh", "大会第五十九届会议", {"ordinal 59 [五十九]"}},
-      // Words built on numerals are not numbers: 一些 (some), 统一 (unified), 十分 (very), 万一, 之一, 第一.
-      {"zh", "一些国家统一行动，十分重要，万一失败，是其中之一，第一次会议", {}},
+      // Words built on 一 are not numbers: 一些 (some), 统一 (unified), 万一, 之一; 十分 (very) is a soft 10 at
+      // most, and 第一 a soft first.
+      {"zh", "一些国家统一行动，十分重要，万一失败，是其中之一，第一次会议", {"number 10 [十] soft", "ordinal 1 [一] soft"}},
+      // Approximations are soft: 数十 (dozens), 一千多 (over a thousand), 数以十万计, 五六个 (five or six).
+      {"zh", "数十人受伤，一千多个组织，数以十万计的家庭，五六个国家",
+       {"number 10 [十] soft", "number 1000 [一千] soft", "number 100000 [十万] soft", "number 56 [五六] soft"}},
+      // 星期五 is Friday; 第9项 numbers an item other languages letter.
+      {"zh", "星期五审议第9项", {"ordinal 9 [9] soft"}},
   });
 }
 
@@ -148,22 +156,87 @@ TEST(Quantities, Ranges) {
 
 TEST(Quantities, NumberWordsAndOrdinals) {
   run_table({
-      {"en", "three reports and twelve recommendations", {"number 3 [three]", "number 12 [twelve]"}},
+      {"en", "three reports and twelve recommendations", {"number 3 [three] soft", "number 12 [twelve]"}},
       {"en", "twenty-five States", {"number 25 [twenty-five]"}},
       {"en", "two hundred observers", {"number 200 [two hundred]"}},
       {"en", "its fifty-ninth session", {"ordinal 59 [fifty-ninth]"}},
       {"en", "the 7364th meeting", {"ordinal 7364 [7364th]"}},
-      {"fr", "trois rapports, sa cinquante-neuvième session", {"number 3 [trois]", "ordinal 59 [cinquante-neuvième]"}},
+      {"fr", "trois rapports, sa cinquante-neuvième session",
+       {"number 3 [trois] soft", "ordinal 59 [cinquante-neuvième]"}},
+      {"fr", "Dix-sept membres et dix-huit pays", {"number 17 [Dix-sept]", "number 18 [dix-huit]"}},
       {"fr", "la 7364e séance, soixante-dix-neuf pays", {"ordinal 7364 [7364e]", "number 79 [soixante-dix-neuf]"}},
-      {"es", "tres informes, treinta y dos Estados", {"number 3 [tres]", "number 32 [treinta y dos]"}},
+      {"es", "tres informes, treinta y dos Estados", {"number 3 [tres] soft", "number 32 [treinta y dos]"}},
       {"es", "quincuagésimo noveno período de sesiones", {"ordinal 59 [quincuagésimo noveno]"}},
-      {"ru", "три доклада, пятьдесят девятой сессии", {"number 3 [три]", "ordinal 59 [пятьдесят девятой]"}},
-      {"ar", "ثلاثة تقارير والخمس", {"number 3 [ثلاثة]", "number 5 [والخمس]"}},
-      // Articles and pronouns: "one of", "un des", "una de", "the first", "second".
-      {"en", "one of the first steps in the second phase", {}},
+      {"ru", "три доклада, пятьдесят девятой сессии", {"number 3 [три] soft", "ordinal 59 [пятьдесят девятой]"}},
+      {"ru", "на своей одиннадцатой сессии, на 7384е заседании, пятью минутами",
+       {"ordinal 11 [одиннадцатой]", "ordinal 7384 [7384е]", "number 5 [пятью] soft"}},
+      {"ar", "ثلاثة تقارير والخمس", {"number 3 [ثلاثة] soft", "number 5 [والخمس] soft"}},
+      // Arabic puts the unit first: 69th, 14th, 12, 31st; يوم الاثنين is Monday.
+      {"ar", "الدورة التاسعة والستون، دورتها الرابعة عشرة، المرافق الاثنى عشر، الدورة الحادية والثلاثين",
+       {"ordinal 69 [التاسعة والستون]", "ordinal 14 [الرابعة عشرة]", "number 12 [الاثنى عشر]",
+        "ordinal 31 [الحادية والثلاثين]"}},
+      {"ar", "يوم الاثنين", {}},
+      // Pronouns and adjectives are soft ones: "one of", "the first", "second"; the articles un, una are not read.
+      {"en", "one of the first steps in the second phase",
+       {"number 1 [one] soft", "ordinal 1 [first] soft", "ordinal 2 [second] soft"}},
       {"fr", "un des premiers", {}},
       {"es", "una de las primeras", {}},
       {"en", "one hundred and one million", {"number 100 [one hundred]", "number 1000000 [one million]"}},
+  });
+}
+
+TEST(Quantities, TimesOfDay) {
+  run_table({
+      {"zh", "会议定于2016年5月3日星期二下午3时30分开始", {"date 2016-05-03 [2016年5月3日]", "time 15:30 [3时30分]"}},
+      {"en", "The meeting will open on Tuesday, 3 May 2016, at 3.30 p.m.",
+       {"date 2016-05-03 [3 May 2016]", "time 15:30 [3.30 p.m.]"}},
+      {"fr", "La séance s'ouvrira le mardi 3 mai 2016, à 15 h 30", {"date 2016-05-03 [3 mai 2016]", "time 15:30 [15 h 30]"}},
+      {"fr", "à 15 heures, pendant 24 heures", {"time 15:00 [15 heures]", "number 24 [24]"}},
+      {"es", "a las 15.30 horas", {"time 15:30 [15.30 horas]"}},
+      {"ru", "в 15 ч. 30 м.", {"time 15:30 [15 ч. 30 м.]"}},
+      {"ar", "الساعة 15:30", {"time 15:30 [15:30]"}},
+      // A range's second end takes 下午 from the first; 一时 and 时期 are no hours.
+      {"zh", "上午9时至下午1时和下午3时至6时", {"time 09:00 [9时]", "time 13:00 [1时]", "time 15:00 [3时]", "time 18:00 [6时]"}},
+      {"zh", "在这一时期，第5时期", {"ordinal 5 [5]"}},
+      {"en", "between 0900 and 1300 hours, at 0300", {"time 09:00 [0900]", "time 13:00 [1300 hours]", "time 03:00 [0300]"}},
+  });
+}
+
+TEST(Quantities, WaysOneValueIsWritten) {
+  run_table({
+      // Per cent given once for a list; percentage points.
+      {"en", "45 and 46 per cent", {"percent 45% [45]", "percent 46% [46 per cent]"}},
+      {"zh", "增加了4.5个百分点", {"percent 4.5% [4.5个百分点]"}},
+      {"en", "by 4.5 percentage points", {"percent 4.5% [4.5 percentage points]"}},
+      // Section numbers where a full stop is not a decimal sign, and Arabic groups written in reverse order.
+      {"fr", "la section 2.1 et l'article 10.103", {"number 2.1 [2.1]", "number 10.103 [10.103]"}},
+      {"ar", "نحو 000 350 شخص و 600 10 دولار و 800 054 201",
+       {"number 350000 [000 350]", "number 10600 [600 10]", "number 201054800 [800 054 201]"}},
+      // Roman numerals after the words that number with them; a lone C or L is a letter.
+      {"en", "under Chapter VII and article III, in Annex C", {"ordinal 7 [VII] soft", "ordinal 3 [III] soft"}},
+      {"ru", "в соответствии с главой VIII", {"ordinal 8 [VIII] soft"}},
+      // Decades, a dash lost between two years, a currency glued to its figure.
+      {"en", "since the 1960s", {"year 1960 [1960s]"}},
+      {"fr", "pour la période 20142020", {"range 2014/2020 [20142020]"}},
+      {"en", "Euro1.5 million", {"number 1500000 [1.5 million]"}},
+      // Footnote markers: soft.
+      {"en", "available on the website.3", {"number 3 [3] soft"}},
+      {"fr", "de façon systématique[23].", {"number 23 [23] soft"}},
+      {"zh", "表示注意到秘书长的报告；1", {"number 1 [1] soft"}},
+  });
+}
+
+TEST(Quantities, DatesWrittenInParts) {
+  run_table({
+      {"zh", "2014年7-8月", {"range 2014-07/2014-08 [2014年7-8月]"}},
+      {"en", "in July and August 2014", {"date 2014-07 [July]", "date 2014-08 [August 2014]"}},
+      {"zh", "2014年10月和11月", {"date 2014-10 [2014年10月]", "date 2014-11 [11月]"}},
+      {"en", "in July", {"date --07 [July] soft"}},
+      {"zh", "7月底", {"date --07 [7月] soft"}},
+      {"en", "4 - 15 May 2015", {"range 2015-05-04/2015-05-15 [4 - 15 May 2015]"}},
+      {"ru", "11 -- 24 февраля 2014 года", {"range 2014-02-11/2014-02-24 [11 -- 24 февраля 2014 года]"}},
+      {"zh", "6 February 2015", {"date 2015-02-06 [6 February 2015]"}},
+      {"zh", "112．接管该市", {}},
   });
 }
 
@@ -249,7 +322,11 @@ TEST(NumberData, DuplicatesAndBadRowsAreRejectedWithFileAndLine) {
       {"numbers/scales.tsv", "en\t6\tmillion", "duplicate scale"},
       {"numbers/scales.tsv", "en\tsix\tmillions", "power of ten"},
       {"numbers/number-words.tsv", "en\tcardinal\t3\tthree", "duplicate number word"},
-      {"numbers/number-words.tsv", "en\tcardinal\t3\tthrice\tcommon", "only flag"},
+      {"numbers/number-words.tsv", "en\tcardinal\t3\tthrice\tcommon", "flag is"},
+      {"numbers/context-words.tsv", "en\troman-after\tchapter", "duplicate"},
+      {"numbers/context-words.tsv", "en\tafter\tchapter", "role is"},
+      {"numbers/date-words.tsv", "en\tam\ta.m.", "duplicate"},
+      {"numbers/formats.tsv", "en\treversed\tspace", "role is"},
       {"numbers/percent.tsv", "en\tafter\tper cent", "duplicate"},
       {"numbers/date-words.tsv", "en\trange\tto", "duplicate"},
       {"numbers/date-words.tsv", "en\tweekday\tmonday", "role is"},
@@ -310,20 +387,25 @@ TEST(QuantitiesOnSharedCorpus, KeysAgreeBetweenTranslationsOfTheUnpcDevset) {
   // Measured on the 4,000 lines: share of lines holding a figure in either language whose key multisets are
   // identical. Translations legitimately differ (times, roman numerals, figures spelled out in one language only);
   // the floors sit a few points under the measured values to catch regressions.
-  const std::vector<std::pair<std::string, int>> floors = {{"zh", 82}, {"fr", 82}, {"es", 83}, {"ru", 78}, {"ar", 63}};
+  // Measured: en-zh 1212/1373, fr 1206/1348, es 1217/1345, ru 1232/1340, ar 1177/1354 (firm keys).
+  const std::vector<std::pair<std::string, int>> floors = {{"zh", 86}, {"fr", 87}, {"es", 88}, {"ru", 90}, {"ar", 85}};
   for (const auto& [lang, floor] : floors) {
     const std::vector<std::string> other = read_lines(base + lang);
     ASSERT_EQ(other.size(), en.size());
     std::size_t with = 0, same = 0;
     for (std::size_t i = 0; i < en.size(); ++i) {
       std::multiset<std::string> a, b;
-      for (const Quantity& q : find_quantities(en[i], "en")) a.insert(q.key);
-      for (const Quantity& q : find_quantities(other[i], lang)) b.insert(q.key);
+      // Soft quantities (three, 两, a footnote marker) are often rendered without a figure: firm ones only.
+      for (const Quantity& q : find_quantities(en[i], "en"))
+        if (!q.soft) a.insert(q.key);
+      for (const Quantity& q : find_quantities(other[i], lang))
+        if (!q.soft) b.insert(q.key);
       if (a.empty() && b.empty()) continue;
       ++with;
       same += a == b;
     }
     EXPECT_GT(with, 1000u);
+    std::cout << "en-" << lang << ": " << same << "/" << with << " lines with identical firm keys\n";
     EXPECT_GE(same * 100, with * static_cast<std::size_t>(floor)) << lang << ": " << same << "/" << with;
   }
 }

@@ -52,6 +52,13 @@ TEST(References, ChineseSymbolsResolutionsDecisions) {
        {"resolution res:1267(1999) [1267（1999）]", "resolution res:1333(2000) [1333（2000）]",
         "resolution res:1390(2002) [1390（2002）]"}},
       {"大会第58/241号和第59/86号决议", {"resolution res:58/241 [58/241]", "resolution res:59/86 [59/86]"}},
+      // One 号 for the whole list, the numbers joined by 、 and 和.
+      {"尤其是第1612(2005)、第1882(2009)、第1998(2011)、第2068(2012)和第2143(2014)号决议，",
+       {"resolution res:1612(2005) [1612(2005)]", "resolution res:1882(2009) [1882(2009)]",
+        "resolution res:1998(2011) [1998(2011)]", "resolution res:2068(2012) [2068(2012)]",
+        "resolution res:2143(2014) [2143(2014)]"}},
+      // Numbers with 号 and no resolution word after the list stay numbers.
+      {"第12(2005)、第13(2009)号文件", {}},
       {"根据第 7/03 号决定，", {"decision dec:7/03 [7/03]"}},
       {"全文见联合国网站http://www.un.org/disarmament。",
        {"url url:www.un.org/disarmament [http://www.un.org/disarmament]"}},

@@ -72,28 +72,41 @@ TEST(BeadsFormat, RejectsMalformedLinesWithTheirLine) {
   }
 }
 
-TEST(Tokens, ChineseNumerals) {
-  const std::vector<std::pair<std::u32string, std::string>> cases = {
-      {U"一九八九", "1989"},       {U"二十一", "21"},  {U"十五", "15"},       {U"一百零五", "105"},
-      {U"三千二百万", "32000000"}, {U"两万", "20000"}, {U"一九九七", "1997"}, {U"一二三", "123"},
+// Figures are anchors by value, read by numbers.hpp: the same key on both sides however each language writes them.
+TEST(Tokens, FiguresAreAnchoredByValueAcrossLanguages) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"立法局于一九八九年六月二十一日开会。", "The Council met on 21 June 1989."},
+      {"大会第六十二届会议审议了该项目。", "The Assembly considered the item at its 62nd session."},
+      {"共有四十五个会员国作出了答复。", "In all, 45 Member States replied."},
+      {"参加者中有百分之六十二是妇女。", "Of the participants, 62 per cent were women."},
   };
-  for (const auto& [run, want] : cases) EXPECT_EQ(align::chinese_numeral_value(run), want) << want;
+  for (const auto& [zh, en] : cases) {
+    align::SentenceTokens z = align::tokenize_sentence(zh, "zh"), e = align::tokenize_sentence(en, "en");
+    ASSERT_FALSE(z.numbers.empty()) << zh;
+    EXPECT_EQ(z.numbers, e.numbers) << zh << " / " << en;
+  }
 }
 
 TEST(Tokens, SplitsHanCharactersAndFindsAnchors) {
-  align::SentenceTokens t = align::tokenize_sentence("大会第59/181号决议于2004年12月通过，UNDP和ＷＨＯ参加。");
+  align::SentenceTokens t = align::tokenize_sentence("大会第59/181号决议于2004年12月通过，UNDP和ＷＨＯ参加。", "zh");
   std::vector<std::string> nums = t.numbers;
-  EXPECT_NE(std::find(nums.begin(), nums.end(), "59"), nums.end());
-  EXPECT_NE(std::find(nums.begin(), nums.end(), "181"), nums.end());
-  EXPECT_NE(std::find(nums.begin(), nums.end(), "2004"), nums.end());
+  EXPECT_NE(std::find(nums.begin(), nums.end(), "res:59/181"), nums.end());  // a reference, not two numbers
+  EXPECT_EQ(std::find(nums.begin(), nums.end(), "181"), nums.end());
+  EXPECT_NE(std::find(nums.begin(), nums.end(), "2004-12"), nums.end());
   EXPECT_NE(std::find(t.latin.begin(), t.latin.end(), "undp"), t.latin.end());
   EXPECT_NE(std::find(t.latin.begin(), t.latin.end(), "who"), t.latin.end());  // full-width folded
+  EXPECT_NE(std::find(t.acronyms.begin(), t.acronyms.end(), "undp"), t.acronyms.end());
   EXPECT_EQ(t.words[0], "大");
-  align::SentenceTokens e = align::tokenize_sentence("In 1989, the Council adopted 1,250 measures.");
+  EXPECT_EQ(t.han, 15u);  // Han characters and CJK punctuation; digits and folded ＷＨＯ are not
+  align::SentenceTokens e = align::tokenize_sentence("In 1989, the Council adopted 1,250 measures.", "en");
   EXPECT_NE(std::find(e.numbers.begin(), e.numbers.end(), "1250"), e.numbers.end());
   EXPECT_NE(std::find(e.words.begin(), e.words.end(), "council"), e.words.end());
-  align::SentenceTokens z = align::tokenize_sentence("一九八九年六月二十一日");
-  EXPECT_EQ(z.numbers, (std::vector<std::string>{"1989", "6", "21"}));
+  EXPECT_EQ(std::find(e.words.begin(), e.words.end(), "1989"), e.words.end());  // figures are anchors, not words
+  EXPECT_EQ(e.han, 0u);
+  EXPECT_EQ(e.end_class, 1);
+  EXPECT_EQ(align::tokenize_sentence("政府是否知道？", "zh").end_class, 2);
+  EXPECT_EQ(align::tokenize_sentence("财政司答复的译文：", "zh").end_class, 3);
+  EXPECT_EQ(align::tokenize_sentence("He said: \"Why not?\"", "en").end_class, 2);
 }
 
 // A short UN-style passage written for this test: the Chinese splits one English sentence in two, and the English
@@ -169,8 +182,9 @@ align::SideFeatures features_of(const std::vector<std::string>& sentences, Lexic
   f.word_begin.push_back(0);
   f.anchor_begin.push_back(0);
   for (const auto& s : sentences) {
-    align::SentenceTokens t = align::tokenize_sentence(s);
-    f.length.push_back(t.length);
+    align::SentenceTokens t = align::tokenize_sentence(s, is_src ? "zh" : "en");
+    f.length.push_back(static_cast<float>(t.length));
+    f.end_class.push_back(t.end_class);
     for (const auto& w : t.words) f.words.push_back(is_src ? lex.src_id(w) : lex.tgt_id(w));
     std::vector<std::uint32_t> a;
     for (const auto& x : t.numbers) a.push_back(anchors.id(x));
@@ -189,8 +203,8 @@ TEST(DpEngine, FindsTheReferenceOptimumOnSmallRandomInputs) {
   for (int rep = 0; rep < 20; ++rep)
     for (const auto& [zh, en] : kPool) {
       std::vector<std::uint32_t> a, b;
-      for (const auto& w : align::lexical_tokens(zh)) a.push_back(lex.src_id(w));
-      for (const auto& w : align::lexical_tokens(en)) b.push_back(lex.tgt_id(w));
+      for (const auto& w : align::lexical_tokens(zh, "zh")) a.push_back(lex.src_id(w));
+      for (const auto& w : align::lexical_tokens(en, "en")) b.push_back(lex.tgt_id(w));
       learn.emplace_back(std::move(a), std::move(b));
     }
   lex.add_beads(learn);
