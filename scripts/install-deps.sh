@@ -5,6 +5,8 @@ set -euo pipefail
 packages=(cmake make g++ pkg-config libicu-dev libhunspell-dev hunspell-en-gb hunspell-en-us libxml2-dev
           libxml2-utils libboost-program-options-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev
           libzip-dev libpoppler-cpp-dev)
+# QA: spelling dictionaries for the other UN target languages; the HTML report's browser test and the JSON schema test.
+packages+=(hunspell-fr hunspell-es hunspell-ru chromium python3-jsonschema)
 packages+=("$@")
 missing=()
 for p in "${packages[@]}"; do

@@ -150,6 +150,86 @@ class QaChecker {
   std::shared_ptr<const detail::QaCheckerImpl> impl_;
 };
 
+// --- terms without a glossary --------------------------------------------------------------------------------
+
+/// How recurring terms and their renderings are discovered. Every field has a working default.
+struct TermDiscoveryOptions {
+  std::string data_dir;                   ///< folder holding wordlists/ and dict/ ("" = $PARALIGN_DATA_DIR or default)
+  std::size_t min_units = 3;              ///< units a source term must occur in to be considered
+  std::size_t min_chars = 2;              ///< shortest Chinese term, in characters
+  std::size_t max_chars = 8;              ///< longest Chinese n-gram considered (titles in 《》 may be longer)
+  std::size_t max_words = 4;              ///< longest rendering, in target words
+  double min_dice = 0.3;                  ///< Dice coefficient a rendering needs with its source term
+  std::size_t min_rendering_units = 2;    ///< units a rendering (first, second...) must cover to count
+  std::size_t min_shared_frames = 2;      ///< source variants: identical two-character frames both terms fill
+  std::size_t min_shared_contexts = 4;    ///< source variants: distinct left/right neighbours both terms have
+  double min_context_overlap = 0.15;      ///< source variants: shared neighbours / all neighbours of the two
+};
+
+/// One way a source term is rendered in one target language.
+struct TermRendering {
+  std::string text;                 ///< the rendering as first written in the memory ("brokering")
+  std::vector<std::size_t> units;   ///< units whose source has the term and whose target has this rendering
+  double dice = 0;                  ///< Dice coefficient of the term and the rendering over all units
+};
+
+/// A recurring source term and its renderings in one target language, the commonest first.
+struct DiscoveredTerm {
+  std::string source;                      ///< the source term ("居间转卖")
+  std::size_t language = 0;                ///< index of the target language in QaInput::languages
+  std::vector<std::size_t> units;          ///< units whose source has the term
+  std::vector<TermRendering> renderings;   ///< best first; two or more = rendered in several ways
+};
+
+/// Two source terms one rendering translates ("brokering" for 居间转卖 and for 中介).
+struct SharedRendering {
+  std::string rendering;
+  std::size_t language = 0;                      ///< index of the target language
+  std::vector<std::string> sources;              ///< the source terms, commonest first
+  std::vector<std::vector<std::size_t>> units;   ///< per source: units where it occurs without the others and
+                                                 ///< the target has the rendering
+};
+
+/// Two source terms the text uses in the same places: likely variants of one term (居间转卖 / 中介).
+struct SourceVariant {
+  std::string first, second;                          ///< the commoner first
+  std::vector<std::size_t> first_units, second_units;  ///< units where each occurs
+  std::vector<std::string> frames;                    ///< the shared frames, "非法…和贩"
+  std::size_t shared_contexts = 0;                    ///< distinct neighbours both have
+};
+
+/// What discover() found.
+struct TermDiscovery {
+  std::vector<DiscoveredTerm> terms;            ///< per source term and target language, in source-term order
+  std::vector<SharedRendering> shared;          ///< renderings shared by two or more source terms
+  std::vector<SourceVariant> variants;          ///< source-side variants (Chinese source only)
+};
+
+namespace detail {
+struct TermDiscovererImpl;
+}
+
+/// Discovers, without a glossary, the recurring terms of a memory's source (Chinese n-grams bounded by punctuation,
+/// titles in 《》, Latin acronyms, the entries of corpora/data/dict/un-terms.zh-en.tsv), their renderings in each
+/// target by co-occurrence over the units (Dice coefficient, mutual best partners), and pairs of source terms that
+/// fill the same contexts (source-side variants). docs/qa-checks.md describes the method and what it reports on
+/// A/59/181. Built once, then const and thread-safe.
+class TermDiscoverer {
+ public:
+  /// Loads the data files (wordlists/zh-function-chars.txt, zh-coordinators.txt, stop-<lang>.txt, dict/).
+  /// Errors: kNotFound when the data folder or a required file is missing, kParse for a malformed file.
+  static Result<TermDiscoverer> create(const TermDiscoveryOptions& options);
+  /// Runs the discovery over `input`. Pure; thread-safe.
+  TermDiscovery discover(const QaInput& input) const;
+
+ private:
+  explicit TermDiscoverer(std::shared_ptr<const detail::TermDiscovererImpl> impl) : impl_(std::move(impl)) {}
+  std::shared_ptr<const detail::TermDiscovererImpl> impl_;
+};
+
+/// Every check id the QA stage can report, sorted. docs/qa-checks.md documents each (a test checks it).
+const std::vector<std::string>& qa_check_ids();
+
 // --- building the input ------------------------------------------------------------------------------------------
 
 /// Units from the block alignment of `pivot` with each of `translations` (paragraph level: one unit per group of

@@ -36,6 +36,18 @@ std::string qa_to_html(const QaResult& result, const QaInput& input, const HtmlR
 /// target, key. Cells starting with = + - @ are prefixed with ' so spreadsheets do not run them. Pure; thread-safe.
 std::string qa_to_csv(const QaResult& result, const QaInput& input);
 
+/// The term pairs discovery found (TermDiscoverer), as TSV for a CAT tool's termbase import: a header line of the
+/// language codes then `units` and `note`, one row per source term and rendering (a term rendered two ways gives two
+/// rows, the commoner first; the note says so). TAB, newline and backslash in a term are written \t, \n, \\.
+/// Only terms with at least one rendering appear. Pure; thread-safe.
+std::string terms_to_tsv(const TermDiscovery& terms, const QaInput& input);
+
+/// The same as TBX-Basic in the ISO 30042:2019 form (`<tbx type="TBX-Basic" style="dca">`): one conceptEntry per
+/// source term, a langSec per language, the commonest rendering `preferredTerm-admn-sts` and the others
+/// `admittedTerm-admn-sts`, with a note of the units each was found in. Characters XML 1.0 forbids are dropped.
+/// `paralign qa --glossary` reads it back. Pure; thread-safe.
+std::string terms_to_tbx(const TermDiscovery& terms, const QaInput& input, const std::string& description = "");
+
 /// A few lines for the terminal: units checked, findings by severity, the counts by check, notes. Pure.
 std::string qa_summary_text(const QaResult& result);
 

@@ -5,13 +5,6 @@
 
 namespace paralign::align {
 
-double LengthModel::delta(double src_len, double tgt_len) const {
-  // Spread measured on the mean of both lengths in source units, so a bead is judged the same in both directions.
-  double mean = (src_len + tgt_len / ratio) / 2.0;
-  if (mean <= 0) return 0.0;
-  return (tgt_len - ratio * src_len) / std::sqrt(variance * ratio * mean);
-}
-
 namespace {
 
 double tail_cost_exact(double d) {
@@ -20,34 +13,28 @@ double tail_cost_exact(double d) {
   return -std::log(p);
 }
 
-// The search asks for this millions of times on long documents; erfc and log dominated its profile. A table with
-// linear interpolation is accurate to about 1e-5 over the range that matters.
-constexpr double kTailStep = 1.0 / 64;
-constexpr int kTailSize = 64 * 30 + 2;
-const std::vector<double>& tail_table() {
+}  // namespace
+
+double LengthModel::tail_cost(double d) { return tail_cost_exact(d); }
+
+const double* LengthModel::tail_table() {
   static const std::vector<double> table = [] {
     std::vector<double> t(kTailSize);
     for (int k = 0; k < kTailSize; ++k) t[k] = tail_cost_exact(k * kTailStep);
     return t;
   }();
-  return table;
-}
-
-}  // namespace
-
-double LengthModel::cost(double src_len, double tgt_len) const {
-  double d = std::fabs(delta(src_len, tgt_len));
-  double x = d / kTailStep;
-  if (x >= kTailSize - 1) return tail_cost_exact(d);
-  const std::vector<double>& t = tail_table();
-  int k = static_cast<int>(x);
-  double f = x - k;
-  return t[k] + f * (t[k + 1] - t[k]);
+  return table.data();
 }
 
 BeadScorer::BeadScorer(const SideFeatures& src, const SideFeatures& tgt, const Band& band,
                        const std::vector<Shape>& shapes, const ScoreParams& params, const Lexicon::Impl* table)
     : src_(src), tgt_(tgt), shapes_(shapes), params_(params) {
+  // The dilution cost of each shape, a constant of the shape (it was a log per bead asked).
+  for (const Shape& s : shapes)
+    dilution_.push_back(s.src == 0 || s.tgt == 0
+                            ? 0.0
+                            : params.dilution * (s.src * std::log(static_cast<double>(s.tgt)) +
+                                                 s.tgt * std::log(static_cast<double>(s.src))));
   std::size_t n = src.size(), m = tgt.size();
   std::size_t margin = 0;
   for (const Shape& s : shapes) margin = std::max<std::size_t>(margin, std::max(s.src, s.tgt));
@@ -168,12 +155,7 @@ BeadScorer::BeadScorer(const SideFeatures& src, const SideFeatures& tgt, const B
   }
 }
 
-const BeadScorer::Pair* BeadScorer::pair(std::size_t i, std::size_t j) const {
-  if (i >= pair_lo_.size() || j < pair_lo_[i] || j > pair_hi_[i]) return nullptr;
-  return &pairs_[pair_start_[i] + (j - pair_lo_[i])];
-}
-
-BeadEvidence BeadScorer::evidence(std::size_t i, std::size_t j, int shape) const {
+BeadEvidence BeadScorer::evidence(std::size_t i, std::size_t j, int shape, bool with_delta) const {
   const Shape s = shapes_[shape];
   BeadEvidence e;
   double src_len = 0, tgt_len = 0;
@@ -188,7 +170,7 @@ BeadEvidence BeadScorer::evidence(std::size_t i, std::size_t j, int shape) const
     e.words += tgt_.word_count(j + b);
   }
   if (s.src == 0 || s.tgt == 0) return e;
-  e.delta = params_.length.delta(src_len, tgt_len);
+  if (with_delta) e.delta = params_.length.delta(src_len, tgt_len);
   e.length_cost = params_.length.cost(src_len, tgt_len);
   // Anchors: a sentence's anchors matched anywhere in the bead, capped at what it holds. Lexical gain: each sentence
   // counts its best partner in the bead only. Neighbouring sentences share topic words, so summing over all pairs
@@ -217,14 +199,12 @@ BeadEvidence BeadScorer::evidence(std::size_t i, std::size_t j, int shape) const
   }
   // The best of k candidates is better than the true partner's score by luck alone; each sentence pays for the
   // choice (as a word does in a translation model, which divides by the number of words it could come from).
-  if (has_lexicon_)
-    e.lexical_gain -= params_.dilution *
-                      (s.src * std::log(static_cast<double>(s.tgt)) + s.tgt * std::log(static_cast<double>(s.src)));
+  if (has_lexicon_) e.lexical_gain -= dilution_[shape];
   return e;
 }
 
 double BeadScorer::cost(std::size_t i, std::size_t j, int shape) const {
-  BeadEvidence e = evidence(i, j, shape);
+  BeadEvidence e = evidence(i, j, shape, false);
   const Shape s = shapes_[shape];
   double c = params_.shape_cost[shape];
   if (s.src == 0 || s.tgt == 0) c += params_.omission_cost;

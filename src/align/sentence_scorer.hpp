@@ -4,6 +4,7 @@
 // bead's sentence pairs, so a bead's cost is cheap however wide it is.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -27,13 +28,34 @@ struct SideFeatures {
 };
 
 /// The length model: target length ≈ ratio × source length, with variance `variance` per source character.
+/// Inline: the searches ask for it millions of times on long documents (it led their profile from another unit).
 struct LengthModel {
   double ratio = 1.0;
   double variance = 6.8;
-  /// The standardised difference of a bead's lengths.
-  double delta(double src_len, double tgt_len) const;
-  /// -log of the two-sided tail probability of delta: 0 for a perfect fit, about delta²/2 far out.
-  double cost(double src_len, double tgt_len) const;
+  /// The standardised difference of a bead's lengths. Spread measured on the mean of both lengths in source units,
+  /// so a bead is judged the same in both directions.
+  double delta(double src_len, double tgt_len) const {
+    double mean = (src_len + tgt_len / ratio) / 2.0;
+    if (mean <= 0) return 0.0;
+    return (tgt_len - ratio * src_len) / std::sqrt(variance * ratio * mean);
+  }
+  /// -log of the two-sided tail probability of delta: 0 for a perfect fit, about delta²/2 far out. erfc and log are
+  /// read from a table with linear interpolation (accurate to about 1e-5 over the range that matters).
+  double cost(double src_len, double tgt_len) const {
+    static const double* const table = tail_table();
+    double d = std::fabs(delta(src_len, tgt_len));
+    double x = d * (1.0 / kTailStep);
+    if (x >= kTailSize - 1) return tail_cost(d);
+    int k = static_cast<int>(x);
+    double f = x - k;
+    return table[k] + f * (table[k + 1] - table[k]);
+  }
+
+ private:
+  static constexpr double kTailStep = 1.0 / 64;
+  static constexpr int kTailSize = 64 * 30 + 2;
+  static double tail_cost(double d);
+  static const double* tail_table();
 };
 
 /// Weights and per-document parameters of the combined cost.
@@ -70,7 +92,9 @@ class BeadScorer {
 
   /// The cost of a bead of shape `shape` starting after i source and j target sentences.
   double cost(std::size_t i, std::size_t j, int shape) const;
-  BeadEvidence evidence(std::size_t i, std::size_t j, int shape) const;
+  /// The evidence of that bead; `with_delta` false skips the standardised length difference (only confidence needs
+  /// it, and its square root is costly in the search).
+  BeadEvidence evidence(std::size_t i, std::size_t j, int shape, bool with_delta = true) const;
 
  private:
   struct Pair {
@@ -78,7 +102,10 @@ class BeadScorer {
     float gain_tgt = 0;         ///< the same for the target sentence's words
     std::uint16_t anchors = 0;  ///< anchors shared (multiset intersection)
   };
-  const Pair* pair(std::size_t i, std::size_t j) const;
+  const Pair* pair(std::size_t i, std::size_t j) const {
+    if (i >= pair_lo_.size() || j < pair_lo_[i] || j > pair_hi_[i]) return nullptr;
+    return &pairs_[pair_start_[i] + (j - pair_lo_[i])];
+  }
 
   const SideFeatures& src_;
   const SideFeatures& tgt_;
@@ -86,6 +113,7 @@ class BeadScorer {
   const ScoreParams& params_;
   std::vector<std::size_t> pair_lo_, pair_hi_, pair_start_;
   std::vector<Pair> pairs_;
+  std::vector<double> dilution_;  ///< per shape: params.dilution × (a·log b + b·log a)
   bool has_lexicon_ = false;
 };
 

@@ -206,10 +206,12 @@ int cmd_batch(Context& ctx) {
   const BatchSummary& s = *summary;
   if (!ctx.quiet) {
     const double mb = static_cast<double>(s.bytes) / 1e6;
-    ctx.err << fmt::format("paralign: {} files, {} documents{}: {} aligned, {} already done, {} unpaired, {} failed\n",
+    const std::size_t left = s.groups - s.aligned - s.resumed - s.unpaired - s.failed;
+    ctx.err << fmt::format("paralign: {} files, {} documents{}: {} aligned, {} already done, {} unpaired, {} failed{}\n",
                            s.files, s.groups,
                            o.shard_count > 1 ? fmt::format(" in shard {}/{}", o.shard_index, o.shard_count) : "",
-                           s.aligned, s.resumed, s.unpaired, s.failed);
+                           s.aligned, s.resumed, s.unpaired, s.failed,
+                           left > 0 ? fmt::format(", {} not started", left) : "");
     if (s.aligned > 0) {
       ctx.err << fmt::format("paralign: {:.1f} MB aligned in {:.1f} s ({:.2f} MB/s), {} sentence pairs, {} units\n", mb,
                              s.seconds, s.seconds > 0 ? mb / s.seconds : 0.0, s.sentence_pairs, s.units);
@@ -226,9 +228,9 @@ int cmd_batch(Context& ctx) {
   }
   if (s.interrupted) {
     const int sig = g_signal.load();
-    ctx.err << fmt::format("paralign: stopped by {} before every document was done; no merged memory was written. "
+    ctx.err << fmt::format("paralign: stopped by {} before every document was done{}. "
                            "Run the same command with --resume to complete it.\n",
-                           sig == SIGTERM ? "SIGTERM" : "SIGINT");
+                           sig == SIGTERM ? "SIGTERM" : "SIGINT", o.merge ? "; no merged memory was written" : "");
     return 128 + (sig ? sig : SIGINT);
   }
   return kExitOk;  // failed documents are in the manifest and were reported above; the batch itself finished

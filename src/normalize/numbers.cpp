@@ -47,6 +47,7 @@ struct LangRules {
   std::vector<char32_t> decimal{U'.'};
   std::vector<char32_t> group{U','};
   std::vector<char32_t> group_reversed;  // Arabic: "000 350" is 350 000 (groups written in reverse order)
+  std::vector<char32_t> decimal_short;   // Arabic: a comma before one or two digits is a decimal sign (1,5)
   std::unordered_map<std::string, std::vector<MonthName>> months;  // first word -> names
   std::vector<Phrase> scales;                                      // longest first
   std::vector<Phrase> percent_after;
@@ -56,7 +57,9 @@ struct LangRules {
   std::unordered_set<std::string> hour_not_before;         // 时期 (period): 时 followed by 期 is no hour
   std::vector<Phrase> am, pm;                              // 上午, a.m.; 下午, p.m.
   std::unordered_set<std::string> roman_after, approx_after, item_after, decade_suffix, glued_prefix;
+  std::vector<std::string> glued_suffix;  // ru летн-: 15летний
   std::vector<Phrase> approx_before;  // 数十, 数以十万计
+  std::vector<Phrase> soft_after;     // (د-35): a session number other languages write in Roman numerals
   std::vector<Phrase> not_after;  // 星期 before 五: a name (Friday), not a figure
   std::unordered_map<std::string, NumberWord> words;
   bool english_capitals = false;  // month names must start with a capital
@@ -227,7 +230,11 @@ class Lexer {
     // number (2.1, 10.103) or a time (12.40 horas); read like the decimal other languages see in it.
     const bool dotted = !t.grouped && t.int_digits <= 3 && raw(j) == U'.' && scan::is_digit(cp(j + 1)) &&
                         !is_sep(lr_.decimal, j);
-    if ((is_sep(lr_.decimal, j) || dotted) && scan::is_digit(cp(j + 1))) {
+    // Arabic text writes 9,810 and 1,5: a separator followed by fewer than three digits is a decimal sign there.
+    const bool short_decimal = !t.grouped && is_sep(lr_.decimal_short, j) && scan::is_digit(cp(j + 1)) &&
+                               !three_digits_at(j + 1) &&
+                               !(scan::is_digit(cp(j + 2)) && scan::is_digit(cp(j + 3)));
+    if ((is_sep(lr_.decimal, j) || dotted || short_decimal) && scan::is_digit(cp(j + 1))) {
       ++j;
       while (scan::is_digit(cp(j))) {
         t.frac_text += static_cast<char>(cp(j));
@@ -243,6 +250,9 @@ class Lexer {
       if (!scan::is_digit(cp(k)) && lr_.decade_suffix.count(suffix) && t.int_digits == 4 && !t.grouped &&
           !t.has_fraction && digits.back() == '0') {
         t.decade = true;  // the 1960s
+      } else if (!scan::is_digit(cp(k)) && std::any_of(lr_.glued_suffix.begin(), lr_.glued_suffix.end(),
+                                                        [&](const std::string& g) { return suffix.rfind(g, 0) == 0; })) {
+        // 15летнюю (15-year-old): a word glued after the figure, which stays a number
       } else if (scan::is_digit(cp(k)) || !lr_.day_suffix.count(suffix) || t.has_fraction || t.grouped) {
         return other_run(i, t);
       } else {
@@ -454,13 +464,15 @@ class Matcher {
   // paragraph numbers; but "4 - 15 May" opens with a range, not a label).
   std::size_t skip_label() const {
     if (t_.size() >= 3 && is_punct(0, '(') && plain_int(1, 3) >= 0 && is_punct(2, ')')) return 3;
+    if (t_.size() >= 3 && is_punct(0, '\'') && plain_int(1, 3) >= 0 && is_punct(2, '`')) return 3;  // '4`
     if (t_.size() >= 2 && plain_int(0, 3) >= 0 && t_[0].suffix.empty()) {
       if (is_punct(1, '.') && (t_.size() == 2 || t_[2].space_before || c_[t_[1].b].raw == U'．')) return 2;
       if ((is_punct(1, '-') || is_punct(1, U'–')) && (t_.size() == 2 || t_[2].space_before) &&
           !(t_.size() > 2 && t_[2].kind == TokKind::kNum))
         return 2;
     }
-    if (t_.size() >= 2 && t_[0].kind == TokKind::kCNum && (is_han(1, U'、') || is_punct(1, ','))) return 2;
+    if (t_.size() >= 2 && t_[0].kind == TokKind::kCNum && (is_han(1, U'、') || is_punct(1, ',') || is_punct(1, '.')))
+      return 2;
     return 0;
   }
 
@@ -793,10 +805,24 @@ class Matcher {
       // 一时 is "for a moment", not one o'clock.
       if (x.kind == TokKind::kCNum && x.cnum_len == 1 && x.dec.key() == "1" && !meridiem) return false;
       h = x.kind == TokKind::kCNum ? zh_int(t) : plain_int(t, 2);
-      if (h < 0 || h > 24) return false;
-      if (is_punct(k, ':') && !t_[k].space_before && tok(k + 1) && !t_[k + 1].space_before &&
-          tok(k + 1)->int_digits == 2 && minutes_at(k + 1) >= 0) {
-        m = minutes_at(k + 1);  // 15:40
+      if (h < 0 || h > 59) return false;
+      const bool rtl = !lr_.group_reversed.empty();
+      const bool after_at = t > 0 && is_word(t - 1, lr_.time_at);
+      if ((is_punct(k, ':') || (rtl && after_at && is_punct(k, '/'))) && !t_[k].space_before && tok(k + 1) &&
+          !t_[k + 1].space_before && tok(k + 1)->int_digits == 2 && x.int_digits <= 2 &&
+          plain_int(k + 1, 2) >= 0) {
+        // 15:40. Arabic text, written right to left, often gives the minutes first: الساعة 00:11 and
+        // الساعة 47/10 are 11:00 and 10:47; the reading with whole hours, or the only valid one, wins.
+        const long long a = h, b = plain_int(k + 1, 2);
+        const bool normal = a <= 24 && b < 60, reversed = rtl && b <= 24 && a < 60;
+        if (reversed && (!normal || (b % 100 != 0 && a == 0) || is_punct(k, '/'))) {
+          h = b;
+          m = a;
+        } else if (normal) {
+          m = b;
+        } else {
+          return false;
+        }
         k += 2;
         is_time = true;
       } else if (is_word(k, lr_.hour) &&
@@ -953,6 +979,7 @@ class Matcher {
     }
     // Approximations a translation renders in words: 数十 (dozens), 几百, 一千多 (over a thousand), 300余.
     if (phrase_before(t, lr_.approx_before) || is_word(t + 1, lr_.approx_after)) soft = true;
+    if (phrase_before(t, lr_.soft_after)) soft = true;
     // 五六 (five or six), 三四个: two numerals side by side are an approximation too; 二〇〇四 is not.
     if (x.kind == TokKind::kCNum && x.digitwise && x.cnum_len < 4) soft = true;
     // 第9项: an item other languages letter ((i)).
@@ -963,6 +990,10 @@ class Matcher {
         t_[1].space_before && t_[1].kind == TokKind::kHan && !r_.measure.count(t_[1].cp))
       soft = true;
     if (footnote_like(t)) soft = true;
+    // 1 before a Chinese measure word is as often rendered by an article ("1名受害者": "una víctima") as by a figure.
+    if (x.kind == TokKind::kNum && x.dec.digits == "1" && x.dec.exp == 0 && x.int_digits == 1 && t + 1 < t_.size() &&
+        t_[t + 1].kind == TokKind::kHan && r_.measure.count(t_[t + 1].cp))
+      soft = true;
     if (after_di || !x.suffix.empty()) kind = QuantityKind::kOrdinal;
     long long y = 0;
     // 20142020: the dash of 2014-2020 lost in conversion; read as the range of years it was.
@@ -1023,7 +1054,7 @@ class Matcher {
     // الحادية والثلاثين (31st).
     if (value >= 1 && value <= 9 && arabic_word(t)) {
       const detail::NumberWord* n = number_word(k);
-      if (n && !n->multiplier && n->value == 10 && arabic_word(k)) {
+      if (n && !n->multiplier && n->value == 10 && arabic_word(k) && t_[k].text.rfind("و", 0) != 0) {
         value += 10;
         ++k;
         combined = true;
@@ -1149,7 +1180,8 @@ Status load_into(const std::string& dir, NumberRules& rules) {
     if (row.fields[1] == "decimal") lr.decimal.push_back(*sep);
     else if (row.fields[1] == "group") lr.group.push_back(*sep);
     else if (row.fields[1] == "group-reversed") lr.group_reversed.push_back(*sep);
-    else return data::bad_row(*rows, row, "role is decimal, group or group-reversed");
+    else if (row.fields[1] == "decimal-short") lr.decimal_short.push_back(*sep);
+    else return data::bad_row(*rows, row, "role is decimal, decimal-short, group or group-reversed");
   }
   for (const auto& [lang, lr] : rules.langs)
     for (char32_t d : lr.decimal)
@@ -1223,14 +1255,16 @@ Status load_into(const std::string& dir, NumberRules& rules) {
     if (role == "roman-after") lr.roman_after.insert(row.fields[2]);
     else if (role == "approx-before") lr.approx_before.push_back({split_phrase(row.fields[2]), 0});
     else if (role == "item-after") lr.item_after.insert(row.fields[2]);
+    else if (role == "soft-after") lr.soft_after.push_back({split_phrase(row.fields[2]), 0});
     else if (role == "approx-after") lr.approx_after.insert(row.fields[2]);
     else if (role == "not-after") lr.not_after.push_back({split_phrase(row.fields[2]), 0});
     else if (role == "decade-suffix") lr.decade_suffix.insert(row.fields[2]);
     else if (role == "glued-prefix") lr.glued_prefix.insert(row.fields[2]);
+    else if (role == "glued-suffix") lr.glued_suffix.push_back(row.fields[2]);
     else
       return data::bad_row(*rows, row,
-                           "role is roman-after, approx-before, approx-after, item-after, not-after, decade-suffix or "
-                           "glued-prefix");
+                           "role is roman-after, approx-before, approx-after, item-after, soft-after, not-after, "
+                           "decade-suffix, glued-prefix or glued-suffix");
   }
 
   const std::string words = "numbers/number-words.tsv";

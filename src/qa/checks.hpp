@@ -3,6 +3,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -34,6 +35,19 @@ std::string normalise_for_compare(std::string_view text);
 
 }  // namespace paralign::qa
 
+namespace paralign::qa {
+
+/// Bounds of target/source length for one language pair (corpora/data/length-ratio.tsv).
+struct LengthBounds {
+  double low = 0, high = 0;
+  std::size_t min_source_chars = 20;
+};
+
+/// Characters of `text` as the length ratio counts them: white space collapsed, full-width folded.
+std::size_t compare_length(std::string_view text);
+
+}  // namespace paralign::qa
+
 namespace paralign::detail {
 
 struct QaCheckerImpl {
@@ -43,6 +57,8 @@ struct QaCheckerImpl {
   std::unordered_set<std::string> ignored;
   std::map<std::string, std::unique_ptr<qa::Speller>> spellers;  ///< by primary language
   std::vector<std::string> load_notes;
+  std::optional<TermDiscoverer> discoverer;
+  std::map<std::pair<std::string, std::string>, qa::LengthBounds> length_bounds;  ///< by (source, target)  ///< set when the consistency checks run
 
   bool enabled(std::string_view check) const;
   const qa::Speller* speller(const std::string& primary) const {
@@ -76,6 +92,8 @@ void check_values(const detail::QaCheckerImpl& impl, FindingSink& sink, std::vec
 void check_terms(const detail::QaCheckerImpl& impl, FindingSink& sink, std::vector<TermReport>* report);
 void check_consistency(const detail::QaCheckerImpl& impl, FindingSink& sink);
 void check_structure(const detail::QaCheckerImpl& impl, FindingSink& sink);
+void check_discovered_terms(const detail::QaCheckerImpl& impl, FindingSink& sink);
+void check_length_ratio(const detail::QaCheckerImpl& impl, FindingSink& sink, std::vector<std::string>* notes);
 void check_spelling(const detail::QaCheckerImpl& impl, FindingSink& sink, std::vector<std::string>* notes);
 
 }  // namespace paralign::qa

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 
 #include "qa/checks.hpp"
@@ -28,6 +29,23 @@ bool parse_severity(std::string_view text, Severity* out) {
   else if (text == "error") *out = Severity::kError;
   else return false;
   return true;
+}
+
+const std::vector<std::string>& qa_check_ids() {
+  // Every id a check family can emit, kept here so the documentation test can hold docs/qa-checks.md to it and
+  // the registry test can hold the findings to it.
+  static const std::vector<std::string> kIds = [] {
+    std::vector<std::string> v = {
+        "consistency.shared-rendering", "consistency.source", "consistency.source-variants", "consistency.target",
+        "consistency.term", "consistency.term-renderings", "date.extra", "date.mismatch", "date.missing",
+        "form.brackets", "form.empty", "form.length-ratio", "form.spaces", "form.untranslated", "number.extra",
+        "number.mismatch", "number.missing", "reference.extra", "reference.mismatch", "reference.missing",
+        "spelling.unknown", "structure.footnote", "structure.paragraph-duplicate", "structure.paragraph-missing",
+        "structure.paragraph-order", "term.deprecated", "term.missing"};
+    std::sort(v.begin(), v.end());
+    return v;
+  }();
+  return kIds;
 }
 
 bool QaResult::has_findings_at(Severity level) const {
@@ -170,6 +188,36 @@ Result<QaChecker> QaChecker::create(const QaOptions& options) {
       sp->accept(*words);
     }
   }
+  {
+    auto found = data::find_data_file("length-ratio.tsv", options.data_dir);
+    if (!found) return found.status();
+    auto lines = data::read_data_lines(*found);
+    if (!lines) return lines.status();
+    for (const data::DataLine& l : *lines) {
+      qa::LengthBounds b;
+      char* end = nullptr;
+      bool ok = l.fields.size() == 5;
+      if (ok) {
+        b.low = std::strtod(l.fields[2].c_str(), &end);
+        ok = *end == 0;
+        b.high = std::strtod(l.fields[3].c_str(), &end);
+        ok = ok && *end == 0 && b.low > 0 && b.high > b.low;
+        b.min_source_chars = std::strtoul(l.fields[4].c_str(), &end, 10);
+        ok = ok && *end == 0;
+      }
+      if (!ok)
+        return Status(ErrorCode::kParse, "expected: source, target, low, high, shortest source (low < high)",
+                      Location{*found, l.line});
+      impl->length_bounds[{l.fields[0], l.fields[1]}] = b;
+    }
+  }
+  if (options.consistency) {
+    TermDiscoveryOptions d;
+    d.data_dir = options.data_dir;
+    auto disc = TermDiscoverer::create(d);
+    if (!disc) return disc.status();
+    impl->discoverer.emplace(std::move(*disc));
+  }
   // Prepare every glossary term for matching once.
   for (std::size_t ci = 0; ci < impl->glossary.concepts.size(); ++ci) {
     const qa::Concept& c = impl->glossary.concepts[ci];
@@ -203,9 +251,13 @@ QaResult QaChecker::check(const QaInput& input) const {
   std::vector<Finding> all;
   qa::FindingSink sink(input, &all);
   qa::check_form(*impl_, sink);
+  qa::check_length_ratio(*impl_, sink, &r.notes);
   qa::check_values(*impl_, sink, &r.notes);
   if (!impl_->glossary.concepts.empty()) qa::check_terms(*impl_, sink, &r.terms);
-  if (impl_->options.consistency) qa::check_consistency(*impl_, sink);
+  if (impl_->options.consistency) {
+    qa::check_consistency(*impl_, sink);
+    qa::check_discovered_terms(*impl_, sink);
+  }
   qa::check_structure(*impl_, sink);
   if (impl_->options.spelling) qa::check_spelling(*impl_, sink, &r.notes);
 

@@ -10,6 +10,7 @@
 
 #include "paralign/report.hpp"
 #include "report/qa_report_common.hpp"
+#include "report/sha256.hpp"
 #include "util/utf8.hpp"
 
 namespace paralign {
@@ -64,20 +65,32 @@ th{background:#eee;text-align:left}.error{color:#a00;font-weight:bold}.warning{c
 .side{width:45%}mark{background:#fd6}.meta{color:#666;font-size:90%}.hidden{display:none}
 #findings td.side{font-family:serif;font-size:110%})";
 
+// The page's only script: the filter by check and severity, also set from the address ("report.html#check=
+// form.brackets"), so a link can open the page filtered. It marks <body data-ready> so a test can tell that
+// scripts ran at all in the browser it used.
 constexpr const char* kScript = R"(function paralignFilter(){var c=document.getElementById('check').value;
-var s=document.getElementById('severity').value;var rows=document.querySelectorAll('#findings tbody tr');
+var s=document.getElementById('severity').value;var rows=document.querySelectorAll('#findings tbody tr');var n=0;
 for(var i=0;i<rows.length;i++){var r=rows[i];var ok=(c===''||r.getAttribute('data-check')===c)&&
-(s===''||r.getAttribute('data-severity')===s);r.className=ok?'':'hidden';}}
+(s===''||r.getAttribute('data-severity')===s);r.className=ok?'':'hidden';if(ok)n++;}
+document.getElementById('shown').textContent=n+' of '+rows.length+' findings shown';}
+function paralignFromHash(){var m=/^#check=(.*)$/.exec(location.hash);if(!m)return;var v=decodeURIComponent(m[1]);
+var sel=document.getElementById('check');for(var i=0;i<sel.options.length;i++)if(sel.options[i].value===v)sel.value=v;}
 document.getElementById('check').addEventListener('change',paralignFilter);
-document.getElementById('severity').addEventListener('change',paralignFilter);)";
+document.getElementById('severity').addEventListener('change',paralignFilter);
+window.addEventListener('hashchange',function(){paralignFromHash();paralignFilter();});
+paralignFromHash();paralignFilter();document.body.setAttribute('data-ready','1');)";
 
 }  // namespace
 
 std::string qa_to_html(const QaResult& result, const QaInput& input, const HtmlReportOptions& options) {
   std::string h;
   h += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
-  h += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-       "script-src 'unsafe-inline'; img-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'\">\n";
+  // Only the page's own style and script may run, named by their hashes: an inline script or handler that got into
+  // the page some other way is refused by the browser even if escaping had failed.
+  h += fmt::format("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
+                   "'sha256-{}'; script-src 'sha256-{}'; img-src 'none'; font-src 'none'; connect-src 'none'; "
+                   "form-action 'none'; base-uri 'none'\">\n",
+                   report::sha256_base64(kStyle), report::sha256_base64(kScript));
   h += "<meta name=\"referrer\" content=\"no-referrer\">\n";
   h += "<title>" + esc(options.title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
   h += "<h1>" + esc(options.title) + "</h1>\n";
@@ -106,9 +119,9 @@ std::string qa_to_html(const QaResult& result, const QaInput& input, const HtmlR
   }
 
   h += "<h2>Findings</h2>\n<p><label>check <select id=\"check\"><option value=\"\">all</option>";
-  for (const auto& [check, c] : counts) h += "<option>" + esc(check) + "</option>";
+  for (const auto& [check, c] : counts) h += "<option value=\"" + esc(check) + "\">" + esc(check) + "</option>";
   h += "</select></label> <label>severity <select id=\"severity\"><option value=\"\">all</option><option>error"
-       "</option><option>warning</option><option>info</option></select></label></p>\n";
+       "</option><option>warning</option><option>info</option></select></label> <span id=\"shown\"></span></p>\n";
   const std::string src_lang = input.languages.empty() ? "" : input.languages[0];
   h += "<table id=\"findings\">\n<thead><tr><th>unit</th><th>check</th><th>message</th><th class=\"side\">" +
        esc(src_lang) + "</th><th class=\"side\">target</th></tr></thead>\n<tbody>\n";

@@ -95,3 +95,21 @@ TEST(QaCli, ReadsTmxWithSrclangFirstAndTuPositions) {
 
 }  // namespace
 }  // namespace paralign
+
+namespace paralign {
+namespace {
+
+// The seed alone: `paralign qa corpora/A_59_181.zh.txt` runs the source-only checks and reports 居间转卖/中介.
+TEST(QaCli, SeedAloneReportsTheBrokeringVariants) {
+  auto r = testing::run_cli({"qa", testing::source_dir() + "/corpora/A_59_181.zh.txt", "--json", "-", "--fail-on",
+                             "warning"});
+  EXPECT_EQ(r.status, 1) << r.err;  // one warning, at the --fail-on level
+  EXPECT_NE(r.out.find("\"check\": \"consistency.source-variants\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("“居间转卖”"), std::string::npos);
+  EXPECT_NE(r.out.find("“中介”"), std::string::npos);
+  EXPECT_EQ(r.out.find("\"check\": \"structure."), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("129 units checked (zh): 0 errors, 1 warnings"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace paralign

@@ -2,6 +2,7 @@
 // other tools raise on Chinese (。 vs ., （ vs (, three for 三) asserted NOT to fire.
 #include <algorithm>
 #include <fstream>
+#include <iostream>
 #include <set>
 
 #include "paralign/qa.hpp"
@@ -403,6 +404,65 @@ TEST(QaValues, NumbersDatesAndReferencesComparedAsValues) {
       EXPECT_TRUE(fam.empty()) << c.name << ": " << (fam.empty() ? "" : fam.front());
     }
   }
+}
+
+}  // namespace
+}  // namespace paralign
+
+namespace paralign {
+namespace {
+
+// The dictionary follows the target language; a missing one is a clear note naming the package, not an error.
+TEST(QaSpellingLanguages, DictionaryPerTargetLanguageAndNoteWhenMissing) {
+  const struct {
+    const char* lang;
+    const char* dict;
+    const char* good;
+    const char* bad_word;
+  } cases[] = {
+      {"en", "en_GB", "The Committee welcomed the programme and the organization of the meeting.", "recieved"},
+      {"fr", "fr_FR", "Le Comité a accueilli avec satisfaction le programme du gouvernement.", "gouvernemnt"},
+      {"es", "es_ES", "El Comité acogió con beneplácito el programa del gobierno.", "gobiernno"},
+      {"ru", "ru_RU", "Комитет приветствовал программу правительства.", "правителства"},
+  };
+  for (const auto& c : cases) {
+    if (!std::ifstream(std::string("/usr/share/hunspell/") + c.dict + ".dic")) {
+      std::cout << "skipping " << c.lang << ": no " << c.dict << " dictionary installed\n";
+      continue;
+    }
+    QaOptions opts;
+    opts.consistency = false;
+    opts.disabled = {"number", "date", "reference", "form", "structure"};
+    auto qa = QaChecker::create(opts);
+    ASSERT_TRUE(qa.ok());
+    QaInput in;
+    in.languages = {"zh", c.lang};
+    QaUnit ok, bad;
+    ok.sides = {{"委员会欢迎政府的方案。"}, {c.good}};
+    bad.sides = {{"委员会欢迎政府的方案。"}, {std::string(c.good) + " " + c.bad_word + "."}};
+    in.units = {ok, bad};
+    QaResult r = qa->check(in);
+    ASSERT_EQ(r.findings.size(), 1u) << c.lang << ": " << (r.findings.empty() ? "" : r.findings[0].message);
+    EXPECT_EQ(r.findings[0].unit, 1u);
+    EXPECT_NE(r.findings[0].message.find(c.bad_word), std::string::npos) << r.findings[0].message;
+  }
+  // No dictionaries at all: the result says which language was not checked and which package to install.
+  QaOptions none;
+  none.consistency = false;
+  none.hunspell_dir = testing::temp_dir();
+  auto qa = QaChecker::create(none);
+  ASSERT_TRUE(qa.ok());
+  QaInput in;
+  in.languages = {"zh", "fr"};
+  QaUnit u;
+  u.sides = {{"委员会欢迎政府的方案。"}, {"Le Comité a accueilli le programme du gouvernemnt."}};
+  in.units = {u};
+  QaResult r = qa->check(in);
+  for (const Finding& f : r.findings) EXPECT_NE(f.check, "spelling.unknown");
+  bool noted = false;
+  for (const std::string& n : r.notes)
+    noted = noted || (n.find("spelling of fr was not checked") != std::string::npos && n.find("hunspell-fr") != std::string::npos);
+  EXPECT_TRUE(noted);
 }
 
 }  // namespace

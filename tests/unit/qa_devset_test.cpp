@@ -1,7 +1,8 @@
 // False-alarm rates of the QA checks on real, published UN translations: the 4,000 six-way sentences of the shared
 // UN development set (line i of each file is the same sentence). Any finding of the number/date/reference families
-// on these pairs is a false alarm or an error in the published text; docs/qa-checks.md records the measured rates
-// and the flags inspected. The thresholds sit a little above the measured rates so a regression fails the test.
+// on these pairs is a false alarm or an error in the published text; docs/qa-false-alarms.md records the measured
+// rates and classifies the flags inspected. Print them with
+//   cd build && PARALIGN_QA_PRINT=1 ./qa_devset_test --gtest_filter='*Number*'
 #include <algorithm>
 #include <fstream>
 #include <iostream>
@@ -62,7 +63,9 @@ TEST(QaDevset, NumberDateReferenceFalseAlarmsStayRare) {
   const struct {
     const char* lang;
     double threshold;
-  } pairs[] = {{"en", 0.02}, {"fr", 0.032}, {"es", 0.025}, {"ru", 0.025}, {"ar", 0.035}};  // NOT yet 2% for all
+  // The goal is 2% for every language (issue 4); en meets it, the others do not yet (docs/qa-false-alarms.md),
+  // so their bounds are the measured rates plus a little, to catch regressions until they do.
+  } pairs[] = {{"en", 0.02}, {"fr", 0.03}, {"es", 0.0225}, {"ru", 0.023}, {"ar", 0.026}};
   for (const auto& p : pairs) {
     QaResult r = qa->check(devset_pair(p.lang));
     if (std::any_of(r.notes.begin(), r.notes.end(), [](const std::string& n) { return n.find("number") != std::string::npos; }))

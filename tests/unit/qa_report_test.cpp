@@ -1,10 +1,13 @@
 // The QA writers: JSON fields and counts, HTML escaping and highlighting, CSV quoting and formula guarding.
 #include "paralign/qa.hpp"
 #include "paralign/report.hpp"
+#include "report/sha256.hpp"
 #include "test_support.hpp"
 
 namespace paralign {
 namespace {
+
+std::string report_hash_for_test(const std::string& s) { return report::sha256_base64(s); }
 
 QaInput sample() {
   QaInput in;
@@ -58,6 +61,35 @@ TEST(QaReport, HtmlEscapesDocumentTextAndForbidsTheNetwork) {
   std::size_t scripts = 0;
   for (std::size_t p = 0; (p = h.find("<script", p)) != std::string::npos; ++p) ++scripts;
   EXPECT_EQ(scripts, 1u);
+}
+
+// The policy names the page's own style and script by their SHA-256: nothing else inline may run, even if some text
+// escaped the escaping. The hashes are checked against the elements' exact content.
+TEST(QaReport, HtmlPolicyAllowsOnlyThePagesOwnScriptAndStyle) {
+  QaInput in = sample();
+  std::string h = qa_to_html(run(in), in);
+  EXPECT_EQ(h.find("unsafe-inline"), std::string::npos);
+  // Nothing to load: no element names a source or a link.
+  EXPECT_EQ(h.find(" src="), std::string::npos);
+  EXPECT_EQ(h.find(" href="), std::string::npos);
+  auto content = [&](const std::string& tag) {
+    std::size_t a = h.find("<" + tag + ">"), b = h.find("</" + tag + ">");
+    EXPECT_NE(a, std::string::npos);
+    EXPECT_NE(b, std::string::npos);
+    return h.substr(a + tag.size() + 2, b - a - tag.size() - 2);
+  };
+  const std::string script = content("script"), style = content("style");
+  EXPECT_NE(script.find("paralignFilter"), std::string::npos);
+  EXPECT_NE(h.find("script-src 'sha256-" + report_hash_for_test(script) + "'"), std::string::npos);
+  EXPECT_NE(h.find("style-src 'sha256-" + report_hash_for_test(style) + "'"), std::string::npos);
+}
+
+// SHA-256 test vectors (FIPS 180-4 examples), base64 as CSP writes them.
+TEST(QaReport, Sha256MatchesTheStandardVectors) {
+  EXPECT_EQ(report_hash_for_test("abc"), "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=");
+  EXPECT_EQ(report_hash_for_test(""), "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=");
+  EXPECT_EQ(report_hash_for_test("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+            "JI1qYdIGOLjlwCaTDD5gOaM85Flk/yFn9uzt1BnbBsE=");
 }
 
 TEST(QaReport, CsvQuotesAndGuardsFormulas) {
