@@ -179,6 +179,19 @@ std::vector<double> length_diagonal(const SideFeatures& src, const SideFeatures&
   return centre;
 }
 
+// The widest band the search grows to once it has a path. A path that still runs along the edge of a band this wide
+// (two texts whose sentence counts drift apart by hundreds, as in thousands of footnotes each cut differently in
+// the two languages) is kept: widening on would make the search quadratic in the number of sentences, and a drift
+// that large is found by the paragraph anchors, not by the sentence aligner. bench/pathological_bench shows the
+// time staying linear.
+constexpr std::size_t kMaxBandWidth = 512;
+
+// True when a search at `width` is final: a path clear of the band's edges, the whole matrix, or a path at the cap.
+bool search_done(const align::SearchResult& r, std::size_t width, std::size_t limit) {
+  if (r.steps.empty()) return width >= limit;
+  return !r.touches_edge || width >= limit || width >= kMaxBandWidth;
+}
+
 align::SearchResult search_widening(std::size_t n, std::size_t m, const std::vector<Shape>& shapes,
                                     const ScoreParams& params, const Prepared& doc, const Lexicon::Impl* table,
                                     const std::function<Band(std::size_t)>& band_of, std::size_t width,
@@ -189,7 +202,7 @@ align::SearchResult search_widening(std::size_t n, std::size_t m, const std::vec
     BeadScorer scorer(doc.src, doc.tgt, band, shapes, params, table);
     align::SearchResult r = align::banded_search(
         n, m, band, shapes, [&](std::size_t i, std::size_t j, int s) { return scorer.cost(i, j, s); });
-    if ((!r.touches_edge && !r.steps.empty()) || width >= limit) {
+    if (search_done(r, width, limit)) {
       if (evidence != nullptr)
         for (const auto& st : r.steps) evidence->push_back(scorer.evidence(st.i, st.j, st.shape));
       return r;
@@ -363,7 +376,7 @@ std::vector<Bead> SentenceAligner::align(const std::vector<std::string>& src_tex
         for (const auto& st : r.steps)
           points.emplace_back(st.i + guide_shapes[st.shape].src, st.j + guide_shapes[st.shape].tgt);
       }
-      if ((!r.touches_edge && !r.steps.empty()) || width >= limit) break;
+      if (search_done(r, width, limit)) break;
       // The path ran into the band's edge: follow it (it has found where the drift goes) with a wider band, rather
       // than widening around the diagonal it has already left.
       width *= 2;
