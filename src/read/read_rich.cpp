@@ -9,6 +9,7 @@
 #include "read/decode_internal.hpp"
 #include "read/rich_internal.hpp"
 #include "util/utf8.hpp"
+#include "structure/section_words.hpp"
 
 namespace paralign::rich {
 
@@ -57,11 +58,8 @@ std::vector<std::size_t> line_to_text(std::string_view line, std::size_t start, 
   return m;
 }
 
-bool is_notes_word(std::string_view t) {
-  for (std::string_view w : {"注", "注释", "Notes", "NOTES", "Note", "Notas", "Примечания", "الحواشي"})
-    if (t == w) return true;
-  return false;
-}
+// The same words as the structure stage's (corpora/data/structure/section-words.tsv).
+bool is_notes_word(std::string_view t) { return structure::is_word(t, structure::section_words().notes); }
 
 bool is_number_only(std::string_view t) {
   return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
