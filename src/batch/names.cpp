@@ -6,16 +6,13 @@
 #include <vector>
 
 #include "paralign/batch.hpp"
+#include "util/utf8.hpp"
 
 namespace paralign {
 
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string lower(std::string_view s) { return utf8::ascii_lower(s); }
 
 // The language a code names in a file or folder name. UN file names use CH for Chinese and SP for Spanish beside
 // the ISO codes.

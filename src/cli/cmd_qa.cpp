@@ -6,6 +6,7 @@
 #include "paralign/read.hpp"
 #include "paralign/report.hpp"
 #include "util/atomic_file.hpp"
+#include "cli/qa_inputs.hpp"
 
 
 namespace paralign::cli {
@@ -44,9 +45,9 @@ int cmd_qa(Context& ctx) {
       ("no-spelling", "do not run the spelling check")
       ("hunspell-dir", po::value<std::string>()->value_name("DIR")->default_value("/usr/share/hunspell"),
        "where the Hunspell .aff/.dic dictionaries are")
-      ("force", "align documents even when their symbols differ")
       ("title", po::value<std::string>()->value_name("TEXT"), "the HTML report's title")
       ("files", po::value<std::vector<std::string>>()->value_name("SRC TGT..."), "the source and its translations");
+  add_document_input_options(desc);
   po::positional_options_description positional;
   positional.add("files", -1);
   const Usage usage{
@@ -104,20 +105,11 @@ int cmd_qa(Context& ctx) {
     input = std::move(*in);
     title = "QA of " + path;
   } else {
-    std::vector<Document> docs;
-    for (const std::string& f : files) {
-      auto d = read_document(f, ReadOptions{});
-      if (!d) return report_error(ctx, d.status());
-      docs.push_back(std::move(*d));
-    }
-    Document pivot = std::move(docs.front());
-    docs.erase(docs.begin());
-    AlignOptions aopts;
-    aopts.force = vm.count("force") > 0;
-    auto in = qa_input_from_documents(pivot, docs, aopts);
+    std::string described;
+    auto in = qa_input_from_files(files, vm, &described);
     if (!in) return report_error(ctx, in.status());
     input = std::move(*in);
-    title = "QA of " + (pivot.symbol.empty() ? files.front() : pivot.symbol);
+    title = "QA of " + described;
   }
   if (vm.count("title")) title = vm["title"].as<std::string>();
 

@@ -7,6 +7,7 @@
 #include "paralign/read.hpp"
 #include "paralign/report.hpp"
 #include "util/atomic_file.hpp"
+#include "cli/qa_inputs.hpp"
 
 namespace paralign::cli {
 
@@ -32,8 +33,8 @@ int terms_extract(Context& ctx) {
        "units a source term must occur in to be extracted")
       ("min-dice", po::value<double>()->value_name("X")->default_value(0.3),
        "Dice coefficient a rendering needs with its source term (0-1)")
-      ("force", "align documents even when their symbols differ")
       ("files", po::value<std::vector<std::string>>()->value_name("SRC TGT..."), "the source and its translations");
+  add_document_input_options(desc);
   po::positional_options_description positional;
   positional.add("files", -1);
   const Usage usage{
@@ -95,20 +96,9 @@ int terms_extract(Context& ctx) {
     input = std::move(*in);
     described = path;
   } else {
-    std::vector<Document> docs;
-    for (const std::string& f : files) {
-      auto d = read_document(f, ReadOptions{});
-      if (!d) return report_error(ctx, d.status());
-      docs.push_back(std::move(*d));
-    }
-    Document pivot = std::move(docs.front());
-    docs.erase(docs.begin());
-    AlignOptions aopts;
-    aopts.force = vm.count("force") > 0;
-    auto in = qa_input_from_documents(pivot, docs, aopts);
+    auto in = qa_input_from_files(files, vm, &described);
     if (!in) return report_error(ctx, in.status());
     input = std::move(*in);
-    described = pivot.symbol.empty() ? files.front() : pivot.symbol;
   }
   if (input.languages.size() < 2) return usage_error(ctx, "terms extract needs at least one translation beside the source");
 

@@ -7,16 +7,13 @@
 #include "paralign/qa.hpp"
 #include "paralign/tmx.hpp"
 #include "qa/checks.hpp"
+#include "util/utf8.hpp"
 
 namespace paralign {
 
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string lower(std::string_view s) { return utf8::ascii_lower(s); }
 
 std::string prop(const std::vector<TmxProp>& props, std::string_view type) {
   for (const TmxProp& p : props)

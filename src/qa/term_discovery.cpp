@@ -255,7 +255,8 @@ std::vector<SourceTerm> source_terms(const detail::TermDiscovererImpl& impl, con
   }
   for (auto& [text, occ] : extra) {
     if (unique_units(occ).size() < 2) continue;
-    bool exists = std::any_of(terms.begin(), terms.end(), [&](const SourceTerm& t) { return t.text == text; });
+    const std::string& name = text;  // clang 14 cannot capture a structured binding in a lambda
+    bool exists = std::any_of(terms.begin(), terms.end(), [&](const SourceTerm& t) { return t.text == name; });
     if (exists) continue;
     SourceTerm t;
     t.text = text;
@@ -572,8 +573,9 @@ TermDiscovery TermDiscoverer::discover(const QaInput& in) const {
         for (const auto& [t, c] : in_left) {
           if (c < o.min_rendering_units || 2 * c < left.size()) continue;
           if (2 * co[s][t] < ix.units[t] + ix.units[t] / 5) continue;  // must come with the term in most units (60%)
+          const std::vector<std::string>& words_t = ix.words[t];  // not `t` itself: clang 14 cannot capture it
           bool overlaps = std::any_of(used_words.begin(), used_words.end(),
-                                      [&](const std::vector<std::string>& w) { return share_word(w, ix.words[t]); });
+                                      [&](const std::vector<std::string>& w) { return share_word(w, words_t); });
           if (overlaps || !best_partner_is(t, s)) continue;
           if (pick == SIZE_MAX || c > pick_count ||
               (c == pick_count && (ix.words[t].size() > ix.words[pick].size() ||

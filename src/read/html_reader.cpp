@@ -29,11 +29,7 @@ struct HtmlCtxtFree {
   void operator()(htmlParserCtxt* c) const { htmlFreeParserCtxt(c); }
 };
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string lower(std::string_view s) { return utf8::ascii_lower(s); }
 
 bool is_one_of(std::string_view n, std::initializer_list<std::string_view> names) {
   return std::find(names.begin(), names.end(), n) != names.end();

@@ -1,4 +1,5 @@
 #include "tmx/text.hpp"
+#include "util/utf8.hpp"
 
 #include <libxml/xmlreader.h>
 
@@ -116,13 +117,7 @@ std::string xml_escape(std::string_view in, bool attribute) {
   return out;
 }
 
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
+std::string ascii_lower(std::string_view s) { return utf8::ascii_lower(s); }
 
 bool is_native_code_element(std::string_view name) {
   return name == "bpt" || name == "ept" || name == "ph" || name == "it" || name == "ut";

@@ -37,6 +37,10 @@ std::string fold_width(std::string_view s);
 /// Trims Unicode white space from both ends.
 std::string_view trim(std::string_view s);
 
+/// `s` with ASCII A-Z lowered and every other byte (UTF-8 included) unchanged: for language codes, file names and
+/// XML names, which are compared case-insensitively in ASCII only.
+std::string ascii_lower(std::string_view s);
+
 /// Number of code points.
 std::size_t length(std::string_view s);
 
