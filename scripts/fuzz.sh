@@ -26,10 +26,9 @@ shift $((OPTIND - 1))
 
 command -v clang++ >/dev/null 2>&1 || ./scripts/install-deps.sh clang libclang-rt-14-dev
 ./scripts/install-deps.sh
-if [ ! -f "$build/CMakeCache.txt" ]; then
-  cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DPARALIGN_FUZZ=ON \
-        -DPARALIGN_BENCH=OFF -DBUILD_TESTING=OFF -DPARALIGN_BUILD_CLI=OFF >/dev/null
-fi
+# Configured every time (quick): a target added since the last run must be known to the build.
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DPARALIGN_FUZZ=ON \
+      -DPARALIGN_BENCH=OFF -DBUILD_TESTING=OFF -DPARALIGN_BUILD_CLI=OFF >/dev/null
 
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
