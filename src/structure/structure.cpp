@@ -255,6 +255,13 @@ class Builder {
   void append(Unit& u, std::string_view piece, const Line& line, bool leading_marker_ok);
   Unit& open_unit(const Line& line, Zone zone);
   bool marker_ok(int n) const { return n > 0 && (known_notes_.empty() || known_notes_.count(n) > 0); }
+  // The note number `digits` spells: one to three digits, or four where the notes list runs that far (long studies
+  // pass note 999; elsewhere four digits are a year, never a marker).
+  int note_number(std::string_view digits) const {
+    if (digits.size() <= 3) return structure::parse_digits(digits, 3);
+    const int n = digits.size() == 4 ? structure::parse_digits(digits, 4) : -1;
+    return n >= 1000 && known_notes_.count(n) > 0 ? n : -1;
+  }
 
   std::string_view input_;
   const StructureOptions& options_;
@@ -453,9 +460,9 @@ void Builder::prescan_notes() {
     }
     std::size_t d = 0;
     while (d < l.text.size() && ascii_digit(l.text[d])) ++d;
-    const int n = d > 0 && d <= 3 && (d == l.text.size() || l.text[d] == ' ')
-                      ? structure::parse_digits(l.text.substr(0, d), 3)
-                      : -1;
+    const bool spaced = d > 0 && (d == l.text.size() || l.text[d] == ' ');
+    int n = spaced && d <= 3 ? structure::parse_digits(l.text.substr(0, d), 3) : -1;
+    if (spaced && d == 4 && notes && last >= 999) n = structure::parse_digits(l.text.substr(0, d), 4);
     if (notes && n == last + 1) {
       known_notes_.insert(n);
       last = n;
@@ -496,7 +503,7 @@ bool Builder::break_before(const Line& c, const Line* p, bool gap_break) const {
 }
 
 std::optional<int> Builder::own_line_marker(const Line& c) const {
-  const int n = structure::parse_digits(c.text, 3);
+  const int n = note_number(c.text);
   if (n > 0 && marker_ok(n)) return n;
   return std::nullopt;
 }
@@ -514,8 +521,8 @@ bool Builder::note_start(const Line& c, Zone zone, int last_note, std::string_vi
   }
   std::size_t d = 0;
   while (d < t.size() && ascii_digit(t[d])) ++d;
-  if (d == 0 || d > 3 || (d < t.size() && t[d] != ' ')) return false;
-  const int n = structure::parse_digits(t.substr(0, d), 3);
+  if (d == 0 || d > 4 || (d < t.size() && t[d] != ' ')) return false;
+  const int n = note_number(t.substr(0, d));
   if (n <= 0) return false;
   if (zone == Zone::kNotes && !(n > last_note && n <= last_note + 3)) return false;
   // "11 650 吨": a number followed by another number is text, not a note.
@@ -537,8 +544,8 @@ std::string Builder::clean(std::string_view line, bool leading_marker_ok,
   if (leading_marker_ok) {
     std::size_t d = 0;
     while (d < line.size() && ascii_digit(line[d])) ++d;
-    if (d > 0 && d <= 3 && d + 1 < line.size() && line[d] == ' ' && !ascii_digit(line[d + 1])) {
-      const int n = structure::parse_digits(line.substr(0, d), 3);
+    if (d > 0 && d <= 4 && d + 1 < line.size() && line[d] == ' ' && !ascii_digit(line[d + 1])) {
+      const int n = note_number(line.substr(0, d));
       if (n == last_marker_ + 1 && marker_ok(n)) {
         found.emplace_back(0, n);
         last_marker_ = n;
@@ -578,11 +585,13 @@ std::string Builder::clean(std::string_view line, bool leading_marker_ok,
     std::size_t p = at;
     const char32_t pc = at > 0 ? utf8::prev(line, p) : 0;
     std::size_t keep = run.size();  // digits that stay text; the rest is the marker
+    // Up to three digits, or four when they are the next note of a list that runs past 999.
+    const bool short_run = run.size() <= 3 || (run.size() == 4 && note_number(run) == last_marker_ + 1);
     if (after_ok && !in_url && !out.empty()) {
-      if (run.size() <= 3 && (utf8::is_han(pc) || structure::is_cjk_closing(pc))) {
+      if (short_run && (utf8::is_han(pc) || structure::is_cjk_closing(pc))) {
         // After Chinese only at the end of the line or before punctuation: "、6 月" is a date.
         if (cjk_after) keep = 0;
-      } else if (run.size() <= 3 && structure::is_lower(pc)) {
+      } else if (short_run && structure::is_lower(pc)) {
         // "Declaration8": a word of three or more letters.
         std::size_t w = p, letters = 0;
         while (w > 0) {
@@ -592,7 +601,7 @@ std::string Builder::clean(std::string_view line, bool leading_marker_ok,
           ++letters;
         }
         if (letters >= 3) keep = 0;
-      } else if (run.size() <= 3 && (pc == ';' || pc == ',' || pc == ':' || pc == '.' || pc == 0x201D ||
+      } else if (short_run && (pc == ';' || pc == ',' || pc == ':' || pc == '.' || pc == 0x201D ||
                                      pc == 0x2019 || pc == ')')) {
         // "General;6", "2001-2010,2": the punctuation follows a lower-case word or a four-digit year.
         std::size_t w = p;
@@ -628,7 +637,7 @@ std::string Builder::clean(std::string_view line, bool leading_marker_ok,
       }
     }
     if (keep < run.size()) {
-      const int n = structure::parse_digits(run.substr(keep), 3);
+      const int n = note_number(run.substr(keep));
       if (marker_ok(n)) {
         out.append(run.substr(0, keep));
         found.emplace_back(out.size(), n);

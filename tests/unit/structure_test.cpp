@@ -422,6 +422,37 @@ TEST(StructureCases, GluedMarkersAreTakenOutButNumbersStay) {
   }
 }
 
+// A long study's notes run past 999: the four-digit numbers that continue the list are markers and notes, while a
+// four-digit number the list does not reach (a year) stays text.
+TEST(StructureCases, NotesPastNineHundredNinetyNine) {
+  std::string zh = "1. ", en = "1. ";
+  for (int i = 1; i <= 1002; ++i) {
+    zh += "见第 " + std::to_string(i % 7 + 1) + " 段所述报告" + std::to_string(i) + "。";
+    en += "See paragraph " + std::to_string(i % 7 + 1) + " of the report." + std::to_string(i) + " ";
+  }
+  zh += "2005年的报告。\n\n注\n";
+  en += "The report of 2005.\n\nNotes\n";
+  for (int i = 1; i <= 1002; ++i) {
+    zh += std::to_string(i) + " 见 A/59/" + std::to_string(i) + "。\n";
+    en += std::to_string(i) + " See A/59/" + std::to_string(i) + ".\n";
+  }
+  for (const std::string& text : {zh, en}) {
+    const Document doc = build(text);
+    ASSERT_FALSE(doc.blocks.empty());
+    const std::vector<int> markers = marker_numbers(doc.blocks[0]);
+    ASSERT_EQ(markers.size(), 1002u) << text.substr(0, 40);
+    EXPECT_EQ(markers.back(), 1002);
+    EXPECT_NE(doc.blocks[0].text.find("2005"), std::string::npos);  // the year is text
+    EXPECT_EQ(doc.blocks[0].text.find("1001"), std::string::npos);  // the markers are not
+    std::vector<int> notes;
+    for (const Block& b : doc.blocks)
+      if (b.kind == BlockKind::kFootnote && b.number) notes.push_back(*b.number);
+    ASSERT_EQ(notes.size(), 1002u);
+    EXPECT_EQ(notes[999], 1000);
+    EXPECT_EQ(notes.back(), 1002);
+  }
+}
+
 TEST(StructureCases, LabelsAndLevels) {
   const struct {
     const char* text;
