@@ -1,6 +1,6 @@
-// The whole read → structure → segment → align pipeline on input shaped to expose a quadratic pass (issue 8: one
-// huge paragraph, 100,000 one-character lines, 10,000 footnote markers). Each shape runs at several sizes and
-// Google Benchmark fits the time against the size: the fitted complexity must come out as O(N) (or O(N log N)),
+// The whole read → structure → segment → align pipeline on input shaped to expose a quadratic pass (one huge
+// paragraph, 100,000 one-character lines, 10,000 footnote markers, a run-on sentence). Each shape runs at several
+// sizes and Google Benchmark fits the time against the size: the fitted complexity must come out as O(N) (or O(N log N)),
 // and the bytes per second must stay flat from the smallest size to the largest.
 //   ./build/bench/pathological_bench --benchmark_counters_tabular=true
 //   ./build/bench/pathological_bench --benchmark_filter=HugeParagraph
@@ -60,6 +60,20 @@ Pair footnote_markers(std::size_t markers) {
   return p;
 }
 
+// One paragraph whose English half lost its full stops (a flattened table, a damaged extraction): `sentences`
+// Chinese sentences against half as many English ones and then a single run-on sentence. The path leaves the
+// diagonal by thousands of sentences, which is what widens the sentence aligner's band.
+Pair run_on_sentence(std::size_t sentences) {
+  Pair p{"1. ", "1. "};
+  for (std::size_t i = 1; i <= sentences; ++i) {
+    p.zh += "见报告第 " + std::to_string(i) + " 段。";
+    p.en += "see the report paragraph " + std::to_string(i) + (i < sentences / 2 ? ". " : " ");
+  }
+  p.zh += "\n";
+  p.en += ".\n";
+  return p;
+}
+
 void run(benchmark::State& state, const Pair& pair) {
   paralign::StructureOptions zo;
   zo.language = "zh";
@@ -93,11 +107,16 @@ void BM_FootnoteMarkers(benchmark::State& state) {
   run(state, footnote_markers(static_cast<std::size_t>(state.range(0))));
 }
 
+void BM_RunOnSentence(benchmark::State& state) {
+  run(state, run_on_sentence(static_cast<std::size_t>(state.range(0))));
+}
+
 BENCHMARK(BM_HugeParagraph)->RangeMultiplier(4)->Range(1 << 8, 1 << 14)->Unit(benchmark::kMillisecond)
     ->Complexity();
 BENCHMARK(BM_OneCharacterLines)->RangeMultiplier(10)->Range(1000, 100000)->Unit(benchmark::kMillisecond)
     ->Complexity();
 BENCHMARK(BM_FootnoteMarkers)->RangeMultiplier(10)->Range(10, 10000)->Unit(benchmark::kMillisecond)->Complexity();
+BENCHMARK(BM_RunOnSentence)->RangeMultiplier(4)->Range(250, 16000)->Unit(benchmark::kMillisecond)->Complexity();
 
 }  // namespace
 

@@ -1,4 +1,4 @@
-// Nothing lost, nothing invented, the same bytes every time (issue 8, item 6), over every report pair in the test
+// Nothing lost, nothing invented, the same bytes every time, over every report pair in the test
 // corpora: after reading, structuring, segmenting and aligning, every non-space character of each input is in a
 // segment of the memory (aligned or listed as unpaired), in a paragraph number or heading label (kept as the
 // unit's properties), in a footnote marker, or in the removed page furniture; every segment is in exactly one
