@@ -347,7 +347,13 @@ class Lexer {
           section = num = 0;
           pending = false;
         } else {  // 亿
-          result = (result + mid + section + num) * 100000000LL;
+          // 六亿亿亿: checked before multiplying, since the product itself would overflow.
+          const long long base = result + mid + section + num;
+          if (base > 1000000000000000000LL / 100000000LL) {
+            t.kind = TokKind::kOther;
+            return int_end;
+          }
+          result = base * 100000000LL;
           mid = section = num = 0;
           pending = false;
         }
