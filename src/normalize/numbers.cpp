@@ -36,6 +36,7 @@ struct NumberWord {
   bool multiplier = false;
   bool ambiguous = false;  // also an article or pronoun: alone it is a soft quantity
   bool article = false;    // mostly an article (un, una): read only inside a larger number
+  bool fraction = false;   // a fraction's denominator (tiers, thirds, треть, ثلث): `value` is the denominator
 };
 
 struct Phrase {
@@ -145,6 +146,7 @@ struct Tok {
   int cnum_len = 0;          // Chinese numeral: characters
   bool capital = false;      // word starting with a capital letter
   bool space_before = false;
+  bool code = false;         // digits glued after one or two capital letters (B59, DC1, С3): a code's number
 };
 
 int cn_digit(char32_t c) { return scan::chinese_digit(c); }
@@ -253,7 +255,8 @@ class Lexer {
       } else if (!scan::is_digit(cp(k)) && std::any_of(lr_.glued_suffix.begin(), lr_.glued_suffix.end(),
                                                         [&](const std::string& g) { return suffix.rfind(g, 0) == 0; })) {
         // 15летнюю (15-year-old): a word glued after the figure, which stays a number
-      } else if (scan::is_digit(cp(k)) || !lr_.day_suffix.count(suffix) || t.has_fraction || t.grouped) {
+      } else if (scan::is_digit(cp(k)) || !lr_.day_suffix.count(suffix) || t.has_fraction || t.grouped ||
+                 u_isupper(static_cast<UChar32>(cp(j)))) {  // 041A is a code; 7364a, 15th are ordinals
         return other_run(i, t);
       } else {
         t.suffix = suffix;
@@ -261,6 +264,8 @@ class Lexer {
       j = k;
     }
     if (digits.size() > kMaxDigits) return other_run(j, t);
+    t.code = code_next_;
+    code_next_ = false;
     t.kind = TokKind::kNum;
     t.dec.digits = digits;
     t.dec.exp = exp;
@@ -290,14 +295,28 @@ class Lexer {
     return j;
   }
 
+  // One or two capital letters glued to one to four digits and standing alone (B59 for a Blue Line marker, DC1,
+  // F3, the Russian grade С3 for P-3): the number is what the other language writes apart ("baril 59", "P-3").
+  // Longer codes (UF6, H5N1, Hayabusa2) stay codes.
+  bool short_code(std::size_t i, std::size_t j) const {
+    if (j - i > 2 || (i > 0 && (scan::is_word_char(cp(i - 1)) || scan::is_digit(cp(i - 1))))) return false;
+    for (std::size_t k = i; k < j; ++k)
+      if (!u_isupper(static_cast<UChar32>(cp(k)))) return false;
+    std::size_t d = j;
+    while (scan::is_digit(cp(d))) ++d;
+    return d - j <= 4 && !scan::is_word_char(cp(d)) && cp(d) != U'.' && cp(d) != U',';
+  }
+
   std::size_t lex_word(std::size_t i, Tok& t) const {
     std::size_t j = i;
     while (scan::is_word_char(cp(j))) ++j;
     // G77, H5N1, COVID-19's "COVID" is fine but "A4" is a code: digits glued to European letters.
     t.text = scan::lower_utf8(c_, i, j);
     // Euro1.5 million: a currency written against its figure is no code.
-    if (scan::is_digit(cp(j)) && scan::is_european_letter(cp(j - 1)) && !lr_.glued_prefix.count(t.text))
-      return other_run(i, t);
+    if (scan::is_digit(cp(j)) && scan::is_european_letter(cp(j - 1)) && !lr_.glued_prefix.count(t.text)) {
+      if (!short_code(i, j)) return other_run(i, t);
+      code_next_ = true;  // B59, DC1, С3: the letters are a word, the digits a soft number
+    }
     t.kind = TokKind::kWord;
     t.capital = u_isupper(static_cast<UChar32>(cp(i)));
     return j;
@@ -373,6 +392,7 @@ class Lexer {
 
   const std::vector<Char>& c_;
   const LangRules& lr_;
+  mutable bool code_next_ = false;  // the number lexed next follows a short code's letters
 };
 
 class Matcher {
@@ -386,7 +406,7 @@ class Matcher {
     while (t < t_.size()) {
       std::size_t next = t;
       if (zh_date(t, next) || named_date(t, next) || time_of_day(t, next) || percent_before(t, next) ||
-          roman(t, next) || number(t, next) || word_number(t, next)) {
+          roman(t, next) || number(t, next) || word_number(t, next) || compound_word(t, next)) {
         t = std::max(next, t + 1);
       } else {
         ++t;
@@ -466,6 +486,12 @@ class Matcher {
     out_.push_back(std::move(q));
   }
 
+  // A fraction: key "n/d" (2/3), value n/d.
+  void emit_fraction(long long n, long long d, std::size_t tb, std::size_t te, bool soft) {
+    emit(QuantityKind::kNumber, static_cast<double>(n) / static_cast<double>(d), fmt::format("{}/{}", n, d), tb, te,
+         soft);
+  }
+
   // A label opening the text: "12.", "112．" (full-width, no space needed), "(3)", "一、", "86 -" (Arabic
   // paragraph numbers; but "4 - 15 May" opens with a range, not a label).
   std::size_t skip_label() const {
@@ -477,7 +503,8 @@ class Matcher {
           !(t_.size() > 2 && t_[2].kind == TokKind::kNum))
         return 2;
     }
-    if (t_.size() >= 2 && t_[0].kind == TokKind::kCNum && (is_han(1, U'、') || is_punct(1, ',') || is_punct(1, '.')))
+    if (t_.size() >= 2 && t_[0].kind == TokKind::kCNum &&
+        (is_han(1, U'、') || is_punct(1, ',') || is_punct(1, '.')))
       return 2;
     return 0;
   }
@@ -727,7 +754,7 @@ class Matcher {
       }
     }
     if (p.d && !p.m && is_word(p.end, lr_.list)) {
-      Part q = named_part(p.end + 1);
+      Part q = named_part(skip_links(p.end + 1));  // "el 14 y el 27 de enero": an article after the "and"
       if (q.d && q.m) {  // 24 and 25 October 2013: two dates
         p.m = q.m;
         p.y = q.y;
@@ -938,16 +965,22 @@ class Matcher {
     return false;
   }
 
-  // Chapter VII, article III, главой VIII: an upper-case Roman numeral after a word that numbers with them.
+  // Chapter VII, article III, главой VIII: an upper-case Roman numeral after a word that numbers with them. Standing
+  // alone, a Roman numeral of two letters or more from XI up is read too, soft (la XXIV Cumbre, XXIe siècle,
+  // XXI век, "XII." as a chapter label): other languages write 第二十四届, 21世纪.
   bool roman(std::size_t t, std::size_t& next) {
     const Tok& x = t_[t];
-    if (x.kind != TokKind::kWord || t == 0 || !is_word(t - 1, lr_.roman_after)) return false;
-    for (std::size_t i = x.b; i < x.e; ++i)
-      if (!std::strchr("IVXLC", static_cast<int>(c_[i].cp)) || c_[i].cp == 0) return false;
-    if (x.e - x.b == 1 && (c_[x.b].cp == U'L' || c_[x.b].cp == U'C')) return false;  // Annex C is a letter
-    const int v = scan::roman_value(x.text);
-    if (v <= 0) return false;
-    emit(QuantityKind::kOrdinal, v, std::to_string(v), t, t + 1, v < 10);
+    if (x.kind != TokKind::kWord) return false;
+    const bool after_word = t > 0 && is_word(t - 1, lr_.roman_after);
+    std::size_t n = x.b;
+    while (n < x.e && c_[n].cp < 0x80 && std::strchr("IVXLC", static_cast<int>(c_[n].cp)) && c_[n].cp != 0) ++n;
+    if (n == x.b) return false;
+    if (n != x.e && (after_word || !lr_.day_suffix.count(scan::lower_utf8(c_, n, x.e)))) return false;  // XXIe
+    if (!after_word && n - x.b < 2) return false;
+    if (n - x.b == 1 && (c_[x.b].cp == U'L' || c_[x.b].cp == U'C')) return false;  // Annex C is a letter
+    const int v = scan::roman_value(scan::folded_utf8(c_, x.b, n));
+    if (v <= 0 || (!after_word && v < 11)) return false;
+    emit(QuantityKind::kOrdinal, v, std::to_string(v), t, t + 1, !after_word || v < 10);
     next = t + 1;
     return true;
   }
@@ -959,6 +992,11 @@ class Matcher {
     if (x.kind != TokKind::kNum || x.grouped || x.has_fraction || !x.suffix.empty() || x.int_digits > 3) return false;
     if (t > 0 && is_punct(t - 1, '[') && !t_[t - 1].space_before && !x.space_before && is_punct(t + 1, ']'))
       return true;
+    // "الشبكي(3)." "(22)،": Arabic writes a footnote marker as a number in round brackets glued to the word before
+    // it, closing a clause.
+    if (t >= 2 && is_punct(t - 1, '(') && !t_[t - 1].space_before && !x.space_before && is_punct(t + 1, ')') &&
+        arabic_word(t - 2) && (t + 2 == t_.size() || t_[t + 2].kind == TokKind::kPunct))
+      return true;
     if (t == 0 || x.space_before) return false;
     std::size_t k = t + 1;
     while (k < t_.size() && t_[k].kind == TokKind::kPunct && !t_[k].space_before &&
@@ -968,7 +1006,8 @@ class Matcher {
     const Tok& prev = t_[t - 1];
     return k == t_.size() && prev.kind == TokKind::kPunct &&
            (prev.cp == U'.' || prev.cp == U';' || prev.cp == U'；' || prev.cp == U'。' || prev.cp == U',' ||
-            prev.cp == U'，' || prev.cp == U':' || prev.cp == U'”' || prev.cp == U'"');
+            prev.cp == U'，' || prev.cp == U':' || prev.cp == U'”' || prev.cp == U'"' || prev.cp == U'»' ||
+            prev.cp == U'>' || prev.cp == U')');
   }
 
   bool number(std::size_t t, std::size_t& next) {
@@ -996,6 +1035,40 @@ class Matcher {
         t_[1].space_before && t_[1].kind == TokKind::kHan && !r_.measure.count(t_[1].cp))
       soft = true;
     if (footnote_like(t)) soft = true;
+    if (x.code) soft = true;
+    // A chapter label 十二、 opening the text: other versions write XII. or ثاني عشر-, or no label.
+    if (t == 0 && x.kind == TokKind::kCNum && is_punct(1, U'、')) soft = true;
+    // Fractions: 1/3 (the denominator up to ten, not a date such as 1/3/2015) and 三分之二.
+    if (x.kind == TokKind::kNum && is_punct(t + 1, '/') && !t_[t + 1].space_before && tok(t + 2) &&
+        !t_[t + 2].space_before && !is_punct(t + 3, '/')) {
+      const long long n = plain_int(t, 1), d = plain_int(t + 2, 2);
+      if (n >= 1 && d > n && d <= 10) {
+        emit_fraction(n, d, t, t + 3, soft);
+        next = t + 3;
+        return true;
+      }
+    }
+    if (zh_ && is_han(t + 1, U'分') && is_han(t + 2, U'之') && tok(t + 3)) {
+      const long long d = zh_int(t), n = zh_int(t + 3);
+      if (n >= 1 && d > n && d <= 10) {  // soft: "one in three", "a third" are not read as fractions
+        emit_fraction(n, d, t, t + 4, true);
+        next = t + 4;
+        return true;
+      }
+    }
+    // 200多万 (over two million): the approximation word stands between the figure and its scale.
+    if (is_word(t + 1, lr_.approx_after) && x.dec.ok()) {
+      std::size_t e = 0;
+      int exp = 0;
+      if (any_phrase(t + 2, lr_.scales, e, &exp)) {
+        Dec v = x.dec;
+        v.exp += exp;
+        v.normalize();
+        if (v.ok()) emit(QuantityKind::kNumber, v.value(), v.key(), t, e, true);
+        next = e;
+        return true;
+      }
+    }
     // 1 before a Chinese measure word is as often rendered by an article ("1名受害者": "una víctima") as by a figure.
     if (x.kind == TokKind::kNum && x.dec.digits == "1" && x.dec.exp == 0 && x.int_digits == 1 && t + 1 < t_.size() &&
         t_[t + 1].kind == TokKind::kHan && r_.measure.count(t_[t + 1].cp))
@@ -1048,45 +1121,54 @@ class Matcher {
     return k < t_.size() && scan::is_arabic_letter(utf8::next(t_[k].text, p));
   }
 
-  bool word_number(std::size_t t, std::size_t& next) {
-    const detail::NumberWord* w = number_word(t);
-    if (!w || w->multiplier) return false;
-    if (phrase_before(t, lr_.not_after)) return false;  // يوم الاثنين is Monday
-    long long value = w->value;
-    bool ordinal = w->ordinal;
+  // A number of words below one hundred starting with word `w` at token t: ثلاثة عشر, twenty-five, fifty-ninth,
+  // treinta y dos, vingt et un, soixante-dix-neuf, quatre-vingt-treize, пятьдесят девять. Sets value, ordinal and
+  // k (the token after it); returns whether more than one word was read.
+  bool below_hundred(std::size_t t, const detail::NumberWord* w, long long& value, bool& ordinal, std::size_t& k) const {
+    value = w->value;
+    ordinal = w->ordinal;
     bool combined = false;
-    std::size_t k = t + 1;
+    k = t + 1;
     // Arabic puts the unit first: ثلاثة عشر (13), الرابعة عشرة (14th), التاسعة والستون (69th),
     // الحادية والثلاثين (31st).
     if (value >= 1 && value <= 9 && arabic_word(t)) {
       const detail::NumberWord* n = number_word(k);
-      if (n && !n->multiplier && n->value == 10 && arabic_word(k) && t_[k].text.rfind("و", 0) != 0) {
+      if (n && !n->multiplier && !n->fraction && n->value == 10 && arabic_word(k) && t_[k].text.rfind("و", 0) != 0) {
         value += 10;
         ++k;
         combined = true;
-      } else if (n && !n->multiplier && n->value >= 20 && n->value <= 90 && n->value % 10 == 0 &&
+      } else if (n && !n->multiplier && !n->fraction && n->value >= 20 && n->value <= 90 && n->value % 10 == 0 &&
                  t_[k].text.rfind("و", 0) == 0) {
         value += n->value;
         ++k;
         combined = true;
       }
     }
-    // twenty-five, fifty-ninth, treinta y dos, vingt et un, quincuagésimo noveno, пятьдесят девять
+    // French counts 80 as four twenties: quatre-vingts, quatre-vingt-treize, quatre-vingt-dixième.
+    if (!combined && !ordinal && value == 4 && is_punct(k, '-') && !t_[k].space_before) {
+      const detail::NumberWord* v20 = number_word(k + 1);
+      if (v20 && !v20->multiplier && !v20->fraction && v20->value == 20) {
+        value = 80;
+        ordinal = v20->ordinal;
+        k += 2;
+      }
+    }
     if (!combined && (!ordinal || value % 10 == 0)) {
       if ((value >= 20 && value % 10 == 0) || (value == 10 && is_punct(k, '-') && !t_[k].space_before)) {
         std::size_t u = k;
         if (is_punct(u, '-') && !t_[u].space_before) ++u;
         else if (tok(u) && tok(u)->kind == TokKind::kWord && (tok(u)->text == "y" || tok(u)->text == "et")) ++u;
         const detail::NumberWord* unit = number_word(u);
-        // French counts 70-79 as sixty-ten..sixty-nineteen: soixante-dix, soixante-douze, soixante-dix-neuf.
-        const int max_unit = value == 60 ? 19 : 9;
-        if (unit && !unit->multiplier && unit->value >= 1 && unit->value <= max_unit && (!ordinal || unit->ordinal)) {
+        // French counts 70-79 and 90-99 on from sixty and eighty: soixante-douze, quatre-vingt-dix-neuf.
+        const int max_unit = value == 60 || value == 80 ? 19 : 9;
+        if (unit && !unit->multiplier && !unit->fraction && unit->value >= 1 && unit->value <= max_unit &&
+            (!ordinal || unit->ordinal)) {
           value += unit->value;
           ordinal = unit->ordinal;
           k = u + 1;
           combined = true;
           const detail::NumberWord* unit2 = is_punct(k, '-') ? number_word(k + 1) : nullptr;
-          if (unit->value == 10 && !ordinal && unit2 && !unit2->multiplier && unit2->value <= 9) {
+          if (unit->value == 10 && !ordinal && unit2 && !unit2->multiplier && !unit2->fraction && unit2->value <= 9) {
             value += unit2->value;
             ordinal = unit2->ordinal;
             k += 2;
@@ -1094,12 +1176,61 @@ class Matcher {
         }
       }
     }
-    if (!ordinal) {
-      const detail::NumberWord* mult = number_word(k);
-      if (mult && mult->multiplier) {
-        value *= mult->value;
-        ++k;
-        combined = true;
+    return combined || k > t + 1;
+  }
+
+  bool word_number(std::size_t t, std::size_t& next) {
+    const detail::NumberWord* w = number_word(t);
+    if (!w) return false;
+    if (phrase_before(t, lr_.not_after)) return false;  // يوم الاثنين is Monday
+    if (w->fraction) {  // a fraction word alone: un tiers, a third, треть, ثلث (soft: "half" is often no figure)
+      emit_fraction(1, w->value, t, t + 1, true);
+      next = t + 1;
+      return true;
+    }
+    long long value = w->value;
+    bool ordinal = false, combined = false;
+    std::size_t k = t + 1;
+    if (!w->multiplier) {
+      combined = below_hundred(t, w, value, ordinal, k);
+      if (!ordinal) {
+        const detail::NumberWord* mult = number_word(k);
+        if (mult && mult->multiplier) {
+          value *= mult->value;
+          ++k;
+          combined = true;
+        }
+      }
+    }
+    // Hundreds and the rest: cent onze, deux cent trente, cent trente et unième, one hundred and eleven, ciento
+    // veinte, двести пять. A multiplier word opens a number only so (cent onze), never alone ("hundreds of").
+    if (!ordinal && value >= 100 && value < 1000 && value % 100 == 0) {
+      std::size_t u = k;
+      if (tok(u) && tok(u)->kind == TokKind::kWord && tok(u)->text == "and") ++u;
+      const detail::NumberWord* r = number_word(u);
+      if (r && !r->multiplier && !r->fraction && r->value < 100) {
+        long long rest = 0;
+        bool rest_ordinal = false;
+        std::size_t re = 0;
+        below_hundred(u, r, rest, rest_ordinal, re);
+        if (rest < 100) {
+          value += rest;
+          ordinal = rest_ordinal;
+          k = re;
+          combined = true;
+        }
+      }
+    }
+    if (w->multiplier && !combined) return false;
+    // Fractions: two thirds, deux tiers, dos tercios, две трети, one-fifth, ثلاثة أرباع.
+    if (!ordinal && value >= 1 && value <= 9) {
+      std::size_t u = k;
+      if (is_punct(u, '-') && !t_[u].space_before) ++u;
+      const detail::NumberWord* d = number_word(u);
+      if (d && !d->multiplier && (d->fraction || (d->ordinal && d->value >= 3 && d->value <= 10)) && d->value > value) {
+        emit_fraction(value, d->value, t, u + 1, true);
+        next = u + 1;
+        return true;
       }
     }
     std::size_t e = 0;
@@ -1109,6 +1240,39 @@ class Matcher {
     // Numbers under ten written as words are soft: "five-year" for 五年, "both" for 两, ثلاث, "one" and "first".
     finish(Dec::of(value), ordinal ? QuantityKind::kOrdinal : QuantityKind::kNumber, t, k, next, value < 10);
     return true;
+  }
+
+  // Russian compound adjectives: a number's genitive glued to a stem of the glued-suffix list or to a scale word
+  // (двухлетний, трехсторонний, пятилетнего, двухгодичный, двухмиллионным), read as a soft number: 两年期, 三方,
+  // 5年 and 200万 on the other side are the same figure.
+  bool compound_word(std::size_t t, std::size_t& next) {
+    const Tok& x = t_[t];
+    if (x.kind != TokKind::kWord || lr_.glued_suffix.empty() || x.text.size() < 8) return false;
+    for (std::size_t cut = x.text.size() - 4; cut >= 4; --cut) {
+      if ((static_cast<unsigned char>(x.text[cut]) & 0xC0) == 0x80) continue;  // inside a UTF-8 sequence
+      auto it = lr_.words.find(x.text.substr(0, cut));
+      if (it == lr_.words.end() || it->second.ordinal || it->second.multiplier || it->second.fraction) continue;
+      const std::string_view rest = std::string_view(x.text).substr(cut);
+      int exp = 0;
+      bool stem = std::any_of(lr_.glued_suffix.begin(), lr_.glued_suffix.end(),
+                              [&](const std::string& g) { return rest.rfind(g, 0) == 0; });
+      if (!stem) {
+        for (const Phrase& p : lr_.scales)
+          if (p.parts.size() == 1 && p.parts[0].size() >= 6 && rest.rfind(p.parts[0], 0) == 0) {
+            exp = p.exp;
+            stem = true;
+            break;
+          }
+      }
+      if (!stem) continue;
+      Dec v = Dec::of(it->second.value);
+      v.exp += exp;
+      v.normalize();
+      emit(QuantityKind::kNumber, v.value(), v.key(), t, t + 1, true);
+      next = t + 1;
+      return true;
+    }
+    return false;
   }
 
   const NumberRules& r_;
@@ -1207,6 +1371,12 @@ Status load_into(const std::string& dir, NumberRules& rules) {
     name.words = split_phrase(row.fields[2]);
     lang_of(row.fields[0]).months[name.words[0]].push_back(name);
   }
+  // English month names are read in every language: headers and dates copied from the English original ("6
+  // February 2015" in a Russian or Arabic version).
+  if (auto en = rules.langs.find("en"); en != rules.langs.end())
+    for (auto& [lang, lr] : rules.langs)
+      if (lang != "en")
+        for (const auto& [first, names] : en->second.months) lr.months.try_emplace(first, names);
 
   const std::string scales = "numbers/scales.tsv";
   rows = data::read_table(scales, dir, 3, 3);
@@ -1285,7 +1455,8 @@ Status load_into(const std::string& dir, NumberRules& rules) {
     const std::string& kind = row.fields[1];
     if (kind == "ordinal") w.ordinal = true;
     else if (kind == "multiplier") w.multiplier = true;
-    else if (kind != "cardinal") return data::bad_row(*rows, row, "kind is cardinal, ordinal or multiplier");
+    else if (kind == "fraction") w.fraction = true;
+    else if (kind != "cardinal") return data::bad_row(*rows, row, "kind is cardinal, ordinal, multiplier or fraction");
     if (row.fields.size() == 5) {
       if (row.fields[4] == "ambiguous") w.ambiguous = true;
       else if (row.fields[4] == "article") w.article = true;

@@ -7,9 +7,11 @@
 //   - a range on one side, its two ends on the other (2006年11月至2007年6月 ↔ "between November 2006 and June 2007");
 //   - a date that leaves out a part the other side gives, with no part in conflict ("3 to 5 February" at the start
 //     of a sentence that names the year once, against 2015年2月3日至5日);
-//   - a resolution number given with its year on one side and without it on the other (第2118(2013)号决议 ↔
+//   - a resolution number given with its year on one side and without it, or with the year as a figure of its
+//     own, on the other (第2118(2013)号决议 ↔
 //     "resolution 2118");
 //   - a section number written 2.1 on one side and 2-1 on the other (two numbers, 2 and 1);
+//   - a fraction on one side and the same share as a percentage on the other (四分之三 ↔ 75%);
 //   - a figure mentioned twice on one side and once, then by a pronoun, on the other.
 // What is still left is a finding, unless it is soft (numbers.hpp: 两 for "both", "five-year", a footnote marker),
 // which a translation may legitimately render without a figure. None of these pairings accepts two different
@@ -17,6 +19,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <optional>
 
@@ -102,6 +105,17 @@ bool resolution_without_year(std::string_view with_year, std::string_view other)
 
 using Items = std::vector<Item>;
 
+// A fraction key ("2/3") against a percentage key ("67%"): the same share to within one point (四分之三 ↔ 75%,
+// 三分之二 ↔ "66 per cent").
+bool fraction_as_percent(std::string_view fraction, std::string_view percent) {
+  const std::size_t slash = fraction.find('/');
+  if (slash == std::string_view::npos || percent.empty() || percent.back() != '%') return false;
+  const double n = std::strtod(std::string(fraction.substr(0, slash)).c_str(), nullptr);
+  const double d = std::strtod(std::string(fraction.substr(slash + 1)).c_str(), nullptr);
+  const double p = std::strtod(std::string(percent.substr(0, percent.size() - 1)).c_str(), nullptr);
+  return d > 0 && n > 0 && std::abs(100.0 * n / d - p) < 1.0;
+}
+
 // Pairs items of `a` and `b` that `match` accepts, first come first served; both sides are marked done.
 template <typename Match>
 void pair_up(Items& a, Items& b, Match match) {
@@ -152,6 +166,25 @@ void pair_split_sections(Items& a, Items& b) {
   }
 }
 
+// A resolution given with its year on one side (第1325(2000)号决议) and as two figures on the other ("1325 (2000)"
+// where the reference reader did not see a resolution): the number pairs by resolution_without_year, and the year
+// after it is the resolution's year, not a figure of its own.
+void pair_resolutions(Items& a, Items& b) {
+  for (Item& r : a) {
+    if (r.done) continue;
+    auto y = std::find_if(b.begin(), b.end(), [&](const Item& x) { return !x.done && resolution_without_year(r.key, x.key); });
+    if (y == b.end()) continue;
+    r.done = y->done = true;
+    const std::size_t open = r.key.find('('), close = r.key.find(')');
+    if (open == std::string::npos || close == std::string::npos || close < open) continue;
+    const std::string year = r.key.substr(open + 1, close - open - 1);
+    auto z = std::find_if(b.begin(), b.end(), [&](const Item& x) {
+      return !x.done && x.key == year && x.offset > y->offset && x.offset - (y->offset + y->length) <= 3;
+    });
+    if (z != b.end()) z->done = true;
+  }
+}
+
 // Leaves the items that found no counterpart on the other side by any of the pairings above.
 void pair_all(Items& s, Items& t) {
   pair_up(s, t, [](const Item& x, const Item& y) { return x.key == y.key; });
@@ -160,8 +193,10 @@ void pair_all(Items& s, Items& t) {
   pair_up(s, t, [](const Item& x, const Item& y) {
     return x.family == Family::kDate && y.family == Family::kDate && compatible_dates(x.key, y.key);
   });
+  pair_resolutions(s, t);
+  pair_resolutions(t, s);
   pair_up(s, t, [](const Item& x, const Item& y) {
-    return resolution_without_year(x.key, y.key) || resolution_without_year(y.key, x.key);
+    return fraction_as_percent(x.key, y.key) || fraction_as_percent(y.key, x.key);
   });
   pair_split_sections(s, t);
   pair_split_sections(t, s);

@@ -183,7 +183,63 @@ TEST(Quantities, NumberWordsAndOrdinals) {
        {"number 1 [one] soft", "ordinal 1 [first] soft", "ordinal 2 [second] soft"}},
       {"fr", "un des premiers", {}},
       {"es", "una de las primeras", {}},
-      {"en", "one hundred and one million", {"number 100 [one hundred]", "number 1000000 [one million]"}},
+      // Hundreds take the tens and units after them: 101 million, not 100 and a million.
+      {"en", "one hundred and one million", {"number 101000000 [one hundred and one million]"}},
+  });
+}
+
+// Ways of writing figures seen on the UN development set that a faithful translation uses: each row is a reading
+// that was a false alarm before the rule it tests (docs/qa-false-alarms.md).
+TEST(Quantities, NumbersInWordsFractionsAndCompounds) {
+  run_table({
+      // French hundreds and eighties.
+      {"fr", "Cent onze pays", {"number 111 [Cent onze]"}},
+      {"fr", "la cent trente et unième Assemblée", {"ordinal 131 [cent trente et unième]"}},
+      {"fr", "sa quatre-vingt-treizième session", {"ordinal 93 [quatre-vingt-treizième]"}},
+      {"fr", "quatre-vingts pays et deux cent mille personnes", {"number 80 [quatre-vingts]", "number 200000 [deux cent mille]"}},
+      {"es", "doscientos cincuenta personas", {"number 250 [doscientos cincuenta]"}},
+      {"ru", "двести пять человек", {"number 205 [двести пять]"}},
+      // "hundreds of" is no figure.
+      {"en", "hundreds of people", {}},
+      // Fractions: digits and Chinese are exact, word fractions soft ("one in three" is not read).
+      {"zh", "只有1/3的国家，三分之二多数", {"number 1/3 [1/3]", "number 2/3 [三分之二] soft"}},
+      {"fr", "un tiers des pays, deux tiers", {"number 1/3 [un tiers] soft", "number 2/3 [deux tiers] soft"}},
+      {"es", "dos tercios", {"number 2/3 [dos tercios] soft"}},
+      {"ru", "две трети и одной третью", {"number 2/3 [две трети] soft", "number 1/3 [одной третью] soft"}},
+      {"en", "two-thirds majority", {"number 2/3 [two-thirds] soft"}},
+      {"en", "on 1/3/2015", {"number 1 [1]", "number 3 [3]", "year 2015 [2015]"}},
+      // Russian compound adjectives: soft numbers, a scale word inside too.
+      {"ru", "двухлетний бюджет, трехсторонний механизм, пятилетнего плана, двухмиллионным населением",
+       {"number 2 [двухлетний] soft", "number 3 [трехсторонний] soft", "number 5 [пятилетнего] soft",
+        "number 2000000 [двухмиллионным] soft"}},
+      {"ru", "семинар и стандарт", {}},
+      {"ru", "30процентную квоту, 122мм", {"number 30 [30процентную]", "number 122 [122мм]"}},
+      // Short codes: one or two capitals glued to digits give a soft number; longer codes give none.
+      {"zh", "在B59附近，DC1大楼", {"number 59 [59] soft", "number 1 [1] soft"}},
+      {"ru", "(С3)", {"number 3 [3] soft"}},
+      {"en", "UF6 and H5N1 and Hayabusa2", {"number 6 [6] soft"}},
+      {"es", "2013-041A", {"year 2013 [2013]"}},
+      // Spanish ordinal suffix; Roman numerals standing alone from XI up.
+      {"es", "la 7364a sesión", {"ordinal 7364 [7364a]"}},
+      {"es", "la XXIV Cumbre, siglo XXI", {"ordinal 24 [XXIV] soft", "ordinal 21 [XXI] soft"}},
+      {"fr", "du XXIe siècle", {"ordinal 21 [XXIe] soft"}},
+      {"en", "a CIVIL case, MIX and LIVE", {}},
+      // An approximation between a figure and its scale.
+      {"zh", "向200多万人", {"number 2000000 [200多万] soft"}},
+      // Two days with an article before each.
+      {"es", "entre el 14 y el 27 de enero", {"date --01-14 [14]", "date --01-27 [el 27 de enero]"}},
+      {"fr", "le 8 et le 9 décembre 2014", {"date 2014-12-08 [8]", "date 2014-12-09 [le 9 décembre 2014]"}},
+      // English dates copied into another version, Maghreb month names, Arabic millions and billions.
+      {"ru", "6 February 2015", {"date 2015-02-06 [6 February 2015]"}},
+      {"ar", "من 1 إلى 2 دجنبر 2014", {"range 2014-12-01/2014-12-02 [1 إلى 2 دجنبر 2014]"}},
+      {"ar", "نحو مليون شخص و 2.4 بلايين دولار", {"number 1000000 [مليون]", "number 2400000000 [2.4 بلايين]"}},
+      // Isotopes: the mass number is no figure a translation must repeat (235U, U-235).
+      {"zh", "铀-235丰度", {"number 235 [235] soft"}},
+      // A chapter label in Chinese numerals: XII. or ثاني عشر- in other versions, or nothing.
+      {"zh", "十二、 议事规则", {"number 12 [十二] soft"}},
+      // Footnote markers in brackets glued to a word, and after closing quotes.
+      {"ar", "في موقعه الشبكي(3).", {"number 3 [3] soft"}},
+      {"ru", "<<злоупотребление положением>>2.", {"number 2 [2] soft"}},
   });
 }
 
@@ -251,7 +307,9 @@ TEST(Quantities, LabelsSymbolsAndCodesAreNotQuantities) {
       {"ar", "10- اتفقت اللجنة", {}},
       {"en", "(a) the report A/59/181 of the Secretary-General", {}},
       {"zh", "秘书长的报告（A/59/181）", {}},
-      {"en", "the G77 and H5N1 and A4 paper", {}},
+      // Codes: H5N1 gives nothing; G77 and A4 give soft numbers, which are never reported missing (a short code's
+      // number is what another version writes apart: B59 ↔ "baril 59").
+      {"en", "the G77 and H5N1 and A4 paper", {"number 77 [77] soft", "number 4 [4] soft"}},
       {"en", "resolution 58/241 of 2004", {"year 2004 [2004]"}},
       {"zh", "第1373（2001）号决议", {}},
       {"en", "", {}},
