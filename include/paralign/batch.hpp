@@ -83,6 +83,9 @@ struct BatchOptions {
   std::size_t max_input_bytes = std::size_t{512} << 20;  ///< larger documents are reported and skipped
   bool paragraph_level = false;       ///< one unit per block instead of per sentence
   std::string dictionary_path;        ///< bilingual term list for the sentence aligner; "" for none
+  /// Glob patterns (fnmatch: * ? [...], '*' crossing '/') of files and folders to leave out, matched against the
+  /// name and against the path relative to its root ("*.tsv", "data", "*/drafts/*"). Excluded files are not listed.
+  std::vector<std::string> exclude;
 };
 
 /// One file of the collection as the manifest lists it.
@@ -92,7 +95,7 @@ struct ManifestEntry {
   std::string symbol;       ///< "" when neither the name nor the text gives one
   std::string language;     ///< "" when not known
   std::string symbol_from;  ///< "name", "text" or "" (none)
-  std::string status;       ///< "aligned", "resumed", "unpaired", "failed", "interrupted"
+  std::string status;       ///< "aligned", "resumed", "unpaired", "failed", "skipped", "interrupted"
   std::string partners;     ///< the other languages it was aligned with, comma-separated
   std::string memory;       ///< the memory written for its group, relative to output_dir; "" when none
   std::size_t units = 0;    ///< units in that memory
@@ -108,6 +111,8 @@ struct BatchSummary {
   std::size_t resumed = 0;          ///< groups skipped because their memory was up to date
   std::size_t unpaired = 0;         ///< groups with fewer than two usable languages (or without the pivot)
   std::size_t failed = 0;           ///< groups whose alignment or writing failed
+  std::size_t files_failed = 0;     ///< files of this shard listed as failed (unreadable, or in a failed group)
+  std::size_t skipped = 0;          ///< files of this shard that do not look like documents (data files, lists)
   std::size_t units = 0;            ///< units in the memories of this shard (aligned + resumed)
   std::size_t sentence_pairs = 0;   ///< pivot-translation pairs of segments aligned in this run
   std::uint64_t bytes = 0;          ///< input bytes of the groups aligned in this run

@@ -244,11 +244,15 @@ std::vector<Group> align_gap(const std::vector<BlockFeatures>& src, std::size_t 
   // Band: around the diagonal, wide enough for the difference in counts plus slack; full when small.
   const bool full = n * m <= 4'000'000;
   const std::size_t half = full ? std::max(n, m) : std::max<std::size_t>(200, (n > m ? n - m : m - n) + 100);
-  auto lo = [&](std::size_t i) -> std::size_t {
+  // The band's columns per row, computed once: the inner loop asks for them for every bead shape of every cell.
+  std::vector<std::size_t> lo_of(n + 1), hi_of(n + 1);
+  for (std::size_t i = 0; i <= n; ++i) {
     const std::size_t c = i * m / n;
-    return c > half ? c - half : 0;
-  };
-  auto hi = [&](std::size_t i) -> std::size_t { return std::min(m, i * m / n + half); };
+    lo_of[i] = c > half ? c - half : 0;
+    hi_of[i] = std::min(m, c + half);
+  }
+  auto lo = [&](std::size_t i) -> std::size_t { return lo_of[i]; };
+  auto hi = [&](std::size_t i) -> std::size_t { return hi_of[i]; };
   std::vector<std::vector<double>> cost(n + 1);
   std::vector<std::vector<Group>> back(n + 1);
   for (std::size_t i = 0; i <= n; ++i) {
@@ -273,7 +277,9 @@ std::vector<Group> align_gap(const std::vector<BlockFeatures>& src, std::size_t 
           if (a > 1 && b > 1 && a + b > 4) continue;             // 2-2 at most among many-to-many
           const double before = at(i - a, j - b);
           if (before == kInf) continue;
-          const double c = before + scorer.cost(src, s0 + i - a, a, tgt, t0 + j - b, b);
+          double step = 0;
+          if (!scorer.cost_below(src, s0 + i - a, a, tgt, t0 + j - b, b, before, best, &step)) continue;
+          const double c = before + step;
           if (c < best) best = c, how = {a, b};
         }
       }
@@ -551,8 +557,9 @@ Result<DocumentAlignment> align_documents(const Document& src, const Document& t
   DocumentAlignment out;
   const auto skeys = anchor_keys(src), tkeys = anchor_keys(tgt);
   for (bool footnotes : {false, true}) {
-    const Stream s = make_stream(src, skeys, footnotes), t = make_stream(tgt, tkeys, footnotes);
+    Stream s = make_stream(src, skeys, footnotes), t = make_stream(tgt, tkeys, footnotes);
     if (s.blocks.empty() && t.blocks.empty()) continue;
+    block_align::intern_references(s.features, t.features);
     const double ratio = align_stream(src, tgt, s, t, options, out);
     if (!footnotes) out.length_ratio = ratio;
   }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -14,6 +15,7 @@
 #include <tuple>
 
 #include <fmt/format.h>
+#include <fnmatch.h>
 
 #include "paralign/align.hpp"
 #include "paralign/qa.hpp"
@@ -51,6 +53,7 @@ struct FileInfo {
   std::string language;
   std::string key;
   std::string problem;  // set when the file could not be identified
+  std::string skip;     // set when the file does not look like a document: why
 };
 
 struct Group {
@@ -84,6 +87,16 @@ bool inside(const fs::path& p, const fs::path& dir) {
   return true;
 }
 
+bool excluded(const BatchOptions& o, const fs::path& p, const fs::path& root) {
+  if (o.exclude.empty()) return false;
+  const std::string name = p.filename().string();
+  const std::string rel = p.lexically_relative(root).generic_string();
+  for (const std::string& glob : o.exclude) {
+    if (fnmatch(glob.c_str(), name.c_str(), 0) == 0 || fnmatch(glob.c_str(), rel.c_str(), 0) == 0) return true;
+  }
+  return false;
+}
+
 Status discover(const BatchOptions& o, const fs::path& out_dir, std::vector<FileInfo>* files) {
   std::error_code ec;
   const fs::path out_canon = fs::weakly_canonical(out_dir, ec);
@@ -103,11 +116,12 @@ Status discover(const BatchOptions& o, const fs::path& out_dir, std::vector<File
       if (ec) return Status(ErrorCode::kIo, "cannot list the folder: " + ec.message(), {it->path().string()});
       const fs::path& p = it->path();
       const std::string name = p.filename().string();
-      if (!name.empty() && name[0] == '.') {  // hidden, and the writers' temporary files
-        if (it->is_directory(ec)) it.disable_recursion_pending();
+      const bool dir = it->is_directory(ec);
+      if ((!name.empty() && name[0] == '.') || excluded(o, p, r)) {  // hidden (and the writers' temporary files)
+        if (dir) it.disable_recursion_pending();
         continue;
       }
-      if (it->is_directory(ec)) {
+      if (dir) {
         if (inside(fs::weakly_canonical(p, ec), out_canon)) it.disable_recursion_pending();
         continue;
       }
@@ -128,6 +142,41 @@ Status discover(const BatchOptions& o, const fs::path& out_dir, std::vector<File
     files->push_back(std::move(f));
   }
   return {};
+}
+
+// Why a plain-text file whose name carries no symbol is not a document, or "" when it may be one: language data
+// and lists kept beside the documents (a '#' comment header, tab-separated fields, one short entry per line) would
+// otherwise be read, fail to pair and clutter the manifest as unpaired documents. Only the first 64 KB are looked at.
+std::string not_a_document(const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return "";  // the reader will say what is wrong
+  std::string head(64 * 1024, '\0');
+  head.resize(std::fread(head.data(), 1, head.size(), f));
+  std::fclose(f);
+  std::size_t lines = 0, tabbed = 0, short_lines = 0, comments = 0;
+  bool first = true, comment_first = false;
+  std::size_t pos = 0;
+  while (pos < head.size()) {
+    std::size_t nl = head.find('\n', pos);
+    const bool last = nl == std::string::npos;
+    if (last && pos > 0) break;  // a line cut by the 64 KB window says nothing
+    std::string_view line = utf8::trim(std::string_view(head).substr(pos, (last ? head.size() : nl) - pos));
+    pos = last ? head.size() : nl + 1;
+    if (line.empty()) continue;
+    if (first) comment_first = line[0] == '#';
+    first = false;
+    if (line[0] == '#') {
+      ++comments;
+      continue;
+    }
+    ++lines;
+    if (line.find('\t') != std::string_view::npos) ++tabbed;
+    if (line.size() <= 24 && line.find(' ') == std::string_view::npos) ++short_lines;
+  }
+  if (comment_first && comments >= 1) return "not a document: a data file (it opens with '#' comment lines)";
+  if (lines >= 4 && tabbed * 2 >= lines) return "not a document: a table of tab-separated fields";
+  if (lines >= 10 && short_lines * 10 >= lines * 9) return "not a document: a list of one short entry per line";
+  return "";
 }
 
 // Runs fn(i) for i in [0, n) on `threads` threads, stopping early when `stop` is raised.
@@ -156,6 +205,11 @@ void identify(FileInfo& f, std::size_t max_bytes) {
     f.symbol_from = "name";
   }
   if (!f.symbol.empty() && !f.language.empty()) return;
+  // A name in a UN form says "document"; any other plain-text file is looked at before it is read as one.
+  if (f.symbol.empty() && to_lower(fs::path(f.path).extension().string()) == ".txt") {
+    f.skip = not_a_document(f.path);
+    if (!f.skip.empty()) return;
+  }
   ReadOptions ro;
   ro.language = f.language;
   ro.max_input_bytes = max_bytes;
@@ -216,29 +270,81 @@ TmxHeader memory_header(const BatchOptions& o) {
 }
 
 // The record beside a memory that says it is complete and what it was made from: written after the memory, so
-// its presence means the memory is whole.
-std::string done_record(const std::vector<std::string>& inputs, std::size_t units, std::size_t pairs) {
+// its presence means the memory is whole. `failed` lists the files of the group that could not be read (index into
+// `inputs`, reason), so that a --resume run lists them as failed again rather than as resumed.
+std::string done_record(const std::vector<std::string>& inputs, std::size_t units, std::size_t pairs,
+                        const std::vector<std::pair<std::size_t, std::string>>& failed) {
   json::Writer w(false);
-  w.begin_object().key("units").value(units).key("pairs").value(pairs).key("inputs").begin_array();
+  w.begin_object().key("units").value(units).key("pairs").value(pairs).key("failed").begin_array();
+  for (const auto& [i, why] : failed) w.begin_array().value(i).value(why).end_array();
+  w.end_array().key("inputs").begin_array();
   for (const auto& i : inputs) w.value(i);
   w.end_array().end_object();
   return w.str() + "\n";
 }
 
-// Reads back units and pairs from a done record when it lists exactly `inputs`; false otherwise.
+// Reads a JSON string starting at t[pos] (the opening quote), as json::Writer escapes it; false when malformed.
+bool read_json_string(const std::string& t, std::size_t& pos, std::string* out) {
+  if (pos >= t.size() || t[pos] != '"') return false;
+  ++pos;
+  out->clear();
+  while (pos < t.size() && t[pos] != '"') {
+    char c = t[pos++];
+    if (c != '\\') {
+      *out += c;
+      continue;
+    }
+    if (pos >= t.size()) return false;
+    c = t[pos++];
+    switch (c) {
+      case 'n': *out += '\n'; break;
+      case 'r': *out += '\r'; break;
+      case 't': *out += '\t'; break;
+      case 'u': {
+        if (pos + 4 > t.size()) return false;
+        utf8::append(*out, static_cast<char32_t>(std::strtoul(t.substr(pos, 4).c_str(), nullptr, 16)));
+        pos += 4;
+        break;
+      }
+      default: *out += c;  // \" \\ \/
+    }
+  }
+  if (pos >= t.size()) return false;
+  ++pos;
+  return true;
+}
+
+// Reads back units, pairs and the failed files from a done record when it lists exactly `inputs`; false otherwise
+// (a record of an older layout, without "failed", is not trusted: the group is aligned again).
 bool read_done_record(const std::string& path, const std::vector<std::string>& inputs, std::size_t* units,
-                      std::size_t* pairs) {
+                      std::size_t* pairs, std::vector<std::pair<std::size_t, std::string>>* failed) {
   auto text = read_file(path, 1 << 20);
   if (!text) return false;
   const std::string expect_tail = [&] {
-    const std::string rec = done_record(inputs, 0, 0);
+    const std::string rec = done_record(inputs, 0, 0, {});
     return rec.substr(rec.find(",\"inputs\""));
   }();
   const std::string& t = *text;
   if (t.size() < expect_tail.size() || t.compare(t.size() - expect_tail.size(), expect_tail.size(), expect_tail) != 0) {
     return false;
   }
-  return std::sscanf(t.c_str(), "{\"units\":%zu,\"pairs\":%zu", units, pairs) == 2;
+  if (std::sscanf(t.c_str(), "{\"units\":%zu,\"pairs\":%zu", units, pairs) != 2) return false;
+  std::size_t pos = t.find(",\"failed\":[");
+  if (pos == std::string::npos) return false;
+  pos += 11;
+  failed->clear();
+  while (pos < t.size() && t[pos] == '[') {
+    char* end = nullptr;
+    const unsigned long i = std::strtoul(t.c_str() + pos + 1, &end, 10);
+    pos = static_cast<std::size_t>(end - t.c_str());
+    std::string why;
+    if (pos >= t.size() || t[pos] != ',' || !read_json_string(t, ++pos, &why)) return false;
+    if (pos >= t.size() || t[pos] != ']' || i >= inputs.size()) return false;
+    ++pos;
+    failed->emplace_back(i, std::move(why));
+    if (pos < t.size() && t[pos] == ',') ++pos;
+  }
+  return pos < t.size() && t[pos] == ']';
 }
 
 class Runner {
@@ -295,7 +401,7 @@ Result<BatchSummary> Runner::run() {
     FileInfo& f = files_[i];
     f.key = !f.symbol.empty() ? f.symbol : f.name.stem;
     if (shard_of(f.key, o_.shard_count) != o_.shard_index) continue;
-    if (!f.problem.empty() || f.language.empty()) {
+    if (!f.problem.empty() || !f.skip.empty() || f.language.empty()) {
       loose_.push_back(i);
       continue;
     }
@@ -357,7 +463,13 @@ bool Runner::up_to_date(const Group& g, const std::string& memory, GroupOutcome&
     if (files_[i].mtime > made) return false;
     inputs.push_back(files_[i].path);
   }
-  return read_done_record(rec.string(), inputs, &out.units, &out.pairs);
+  std::vector<std::pair<std::size_t, std::string>> failed;
+  if (!read_done_record(rec.string(), inputs, &out.units, &out.pairs, &failed)) return false;
+  for (const auto& [k, why] : failed) {
+    out.file_status[k] = "failed";
+    out.file_reason[k] = why;
+  }
+  return true;
 }
 
 void Runner::run_group(std::size_t gi) {
@@ -427,7 +539,7 @@ void Runner::align_group(const Group& g, GroupOutcome& out) {
   if (o_.resume && up_to_date(g, out.memory, out)) {
     out.status = "resumed";
     for (std::size_t k : use) {
-      if (k != use[0]) out.used_languages.push_back(files_[g.files[k]].language);
+      if (k != use[0] && out.file_status[k] != "failed") out.used_languages.push_back(files_[g.files[k]].language);
     }
     return;
   }
@@ -488,11 +600,15 @@ void Runner::align_group(const Group& g, GroupOutcome& out) {
     }
   }
   if (written.ok()) written = (*w)->finish();
-  if (written.ok()) written = write_file_atomically(mem_path + ".json", done_record([&] {
+  if (written.ok()) {
     std::vector<std::string> all;
-    for (std::size_t i : g.files) all.push_back(files_[i].path);
-    return all;
-  }(), n, pairs));
+    std::vector<std::pair<std::size_t, std::string>> failed;
+    for (std::size_t k = 0; k < g.files.size(); ++k) {
+      all.push_back(files_[g.files[k]].path);
+      if (out.file_status[k] == "failed") failed.emplace_back(k, out.file_reason[k]);
+    }
+    written = write_file_atomically(mem_path + ".json", done_record(all, n, pairs, failed));
+  }
   if (!written.ok()) {
     out.status = "failed";
     out.reason = written.to_string();
@@ -629,8 +745,10 @@ Status Runner::write_manifest() {
   }
   for (std::size_t i : loose_) {
     const FileInfo& f = files_[i];
-    Row r{&f, f.problem.empty() ? "unpaired" : "failed", "", "",
-          f.problem.empty() ? "the language could not be told from the name, the folder or the text" : f.problem};
+    Row r{&f, !f.skip.empty() ? "skipped" : f.problem.empty() ? "unpaired" : "failed", "", "",
+          !f.skip.empty()      ? f.skip
+          : f.problem.empty() ? "the language could not be told from the name, the folder or the text"
+                              : f.problem};
     rows.push_back(std::move(r));
   }
   std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
@@ -649,6 +767,8 @@ Status Runner::write_manifest() {
   j.key("pivot").value(o_.pivot);
   j.key("files").begin_array();
   for (const Row& r : rows) {
+    if (r.status == "failed") ++summary_.files_failed;
+    if (r.status == "skipped") ++summary_.skipped;
     const FileInfo& f = *r.f;
     tsv += fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", clean(f.path), clean(f.key), clean(f.symbol),
                        f.symbol_from, f.language, r.status, r.partners, r.memory, r.units, f.bytes, clean(r.reason));

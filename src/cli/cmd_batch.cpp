@@ -130,6 +130,8 @@ int cmd_batch(Context& ctx) {
       "the memories' creation date, YYYYMMDDThhmmssZ (fixed for reproducible output); default: now")(
       "max-input-mb", po::value<std::size_t>()->value_name("N")->default_value(512),
       "documents larger than N MB are reported and skipped")(
+      "exclude", po::value<std::vector<std::string>>()->value_name("GLOB"),
+      "leave out files and folders whose name or path under DIR matches GLOB (e.g. '*.tsv', 'data'); repeatable")(
       "progress", po::value<std::string>()->value_name("WHEN")->default_value("auto"),
       "auto (a bar on a terminal, plain lines otherwise), bar, lines or none")(
       "roots", po::value<std::vector<std::string>>()->value_name("DIR"), "folders (searched recursively) or files");
@@ -143,7 +145,10 @@ int cmd_batch(Context& ctx) {
       "what was paired and what was left and why (manifest.tsv, manifest.json), and with --merge one memory of the "
       "whole collection and its QA report. A document that cannot be read is reported and skipped. Ctrl-C stops "
       "taking new documents, finishes those under way and leaves no partial memory; --resume then completes the "
-      "run. See docs/batch.md.",
+      "run. Plain-text files that do not look like documents (data files with '#' comments, tab-separated tables, "
+      "word lists) are listed as skipped. Exit status: 0 when every document found was aligned or left unpaired "
+      "for a stated reason, 2 when some file failed (unreadable, or its document could not be aligned or "
+      "written; the manifest says which), 130/143 when stopped by SIGINT/SIGTERM. See docs/batch.md.",
       {"# align a collection on every core, with a merged memory and its QA report:",
        "paralign batch collection/ -o out/ --merge",
        "# complete a run that was stopped:", "paralign batch collection/ -o out/ --merge --resume",
@@ -168,6 +173,7 @@ int cmd_batch(Context& ctx) {
     return usage_error(ctx, fmt::format("--level must be paragraph or sentence, not '{}'", level));
   }
   o.paragraph_level = level == "paragraph";
+  if (vm.count("exclude")) o.exclude = vm["exclude"].as<std::vector<std::string>>();
   if (vm.count("dict")) o.dictionary_path = vm["dict"].as<std::string>();
   const std::size_t max_mb = vm["max-input-mb"].as<std::size_t>();
   if (max_mb == 0 || max_mb > (std::size_t{1} << 20)) return usage_error(ctx, "--max-input-mb must be between 1 and 1048576");
@@ -207,11 +213,12 @@ int cmd_batch(Context& ctx) {
   if (!ctx.quiet) {
     const double mb = static_cast<double>(s.bytes) / 1e6;
     const std::size_t left = s.groups - s.aligned - s.resumed - s.unpaired - s.failed;
-    ctx.err << fmt::format("paralign: {} files, {} documents{}: {} aligned, {} already done, {} unpaired, {} failed{}\n",
+    ctx.err << fmt::format("paralign: {} files, {} documents{}: {} aligned, {} already done, {} unpaired, {} failed{}{}\n",
                            s.files, s.groups,
                            o.shard_count > 1 ? fmt::format(" in shard {}/{}", o.shard_index, o.shard_count) : "",
                            s.aligned, s.resumed, s.unpaired, s.failed,
-                           left > 0 ? fmt::format(", {} not started", left) : "");
+                           left > 0 ? fmt::format(", {} not started", left) : "",
+                           s.skipped > 0 ? fmt::format("; {} files skipped (not documents)", s.skipped) : "");
     if (s.aligned > 0) {
       ctx.err << fmt::format("paralign: {:.1f} MB aligned in {:.1f} s ({:.2f} MB/s), {} sentence pairs, {} units\n", mb,
                              s.seconds, s.seconds > 0 ? mb / s.seconds : 0.0, s.sentence_pairs, s.units);
@@ -233,7 +240,13 @@ int cmd_batch(Context& ctx) {
                            sig == SIGTERM ? "SIGTERM" : "SIGINT", o.merge ? "; no merged memory was written" : "");
     return 128 + (sig ? sig : SIGINT);
   }
-  return kExitOk;  // failed documents are in the manifest and were reported above; the batch itself finished
+  if (s.files_failed > 0) {
+    // The batch ran to its end, but a script or a scheduler must not take it for a clean run.
+    ctx.err << fmt::format("paralign: {} file{} failed (status 'failed' in {}/manifest.tsv)\n", s.files_failed,
+                           s.files_failed == 1 ? "" : "s", o.output_dir);
+    return kExitUsage;
+  }
+  return kExitOk;
 }
 
 }  // namespace paralign::cli

@@ -24,8 +24,11 @@ std::string prop(const std::vector<TmxProp>& props, std::string_view type) {
 }  // namespace
 
 Result<QaInput> qa_input_from_tmx(const std::string& path) {
-  auto mem = read_tmx_file(path);
-  if (!mem) return mem.status();
+  // Unit by unit through the streaming reader: the memory as read is never held beside the QaInput made of it,
+  // which halves the peak for a large memory.
+  auto reader = TmxReader::open(path);
+  if (!reader) return reader.status();
+  const TmxHeader& header = (*reader)->header();
   QaInput in;
   std::vector<std::string> keys;  // lower-cased, parallel to in.languages
   auto index_of = [&](const std::string& lang) {
@@ -36,28 +39,34 @@ Result<QaInput> qa_input_from_tmx(const std::string& path) {
     in.languages.push_back(lang);
     return keys.size() - 1;
   };
-  if (!mem->header.srclang.empty() && mem->header.srclang != "*all*") index_of(mem->header.srclang);
-  for (const TranslationUnit& tu : mem->units)
-    for (const TmxVariant& v : tu.variants) index_of(v.lang);
-  if (mem->units.empty() || in.languages.empty()) {
-    return Status(ErrorCode::kEmpty, "the memory holds no translation unit", Location{path});
-  }
-  std::string symbol = prop(mem->header.props, "x-symbol");
-  for (const TranslationUnit& tu : mem->units) {
+  if (!header.srclang.empty() && header.srclang != "*all*") index_of(header.srclang);
+  const std::string symbol = prop(header.props, "x-symbol");
+  TranslationUnit tu;
+  while (true) {
+    auto more = (*reader)->next(tu);
+    if (!more) return more.status();
+    if (!*more) break;
     QaUnit u;
+    for (const TmxVariant& v : tu.variants) index_of(v.lang);
     u.sides.resize(in.languages.size());
-    for (const TmxVariant& v : tu.variants) {
+    for (TmxVariant& v : tu.variants) {
       QaSide& side = u.sides[index_of(v.lang)];
       if (!side.text.empty()) continue;  // a second variant in one language: the first one is checked
-      side.text = v.text;
       side.paragraph = qa::leading_paragraph_number(v.text);
+      side.text = std::move(v.text);
     }
-    u.id = tu.tuid;
+    u.id = std::move(tu.tuid);
     u.paragraph = prop(tu.props, "x-paragraph");
     u.symbol = prop(tu.props, "x-symbol");
     if (u.symbol.empty()) u.symbol = symbol;
     in.units.push_back(std::move(u));
   }
+  if (in.units.empty() || in.languages.empty()) {
+    return Status(ErrorCode::kEmpty, "the memory holds no translation unit", Location{path});
+  }
+  // A language first seen late: the units read before it get an empty side for it, as every unit has one side per
+  // language.
+  for (QaUnit& u : in.units) u.sides.resize(in.languages.size());
   return in;
 }
 

@@ -12,7 +12,13 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 python3 scripts/make-collection.py "$tmp/coll" --mb 2 --doc-kb 8 --seed 3 --bad 1 --orphans 1 2>/dev/null
 date=20260101T000000Z
-"$paralign" batch "$tmp/coll" -o "$tmp/full" -j 2 --merge --no-qa --date $date --quiet
+# The collection holds one unreadable file (--bad 1): a batch that runs to its end exits 2 and says which file failed.
+batch_with_bad_file() {
+  local st=0
+  "$paralign" batch "$@" || st=$?
+  [ $st -eq 2 ] || { echo "FAIL: a batch with a failed file exited $st, not 2: paralign batch $*"; exit 1; }
+}
+batch_with_bad_file "$tmp/coll" -o "$tmp/full" -j 2 --merge --no-qa --date $date --quiet
 
 # Every memory under a final name must be whole: well-formed XML, its completion record beside it, and no writer's
 # temporary file may remain after a clean stop.
@@ -51,7 +57,7 @@ for sig in INT TERM; do
   grep -q $'\tinterrupted\t' "$out/manifest.tsv" || { echo "FAIL: the manifest does not mark the documents left"; exit 1; }
   echo "SIG$sig: exit $status with $done_before of $total memories written"
 
-  "$paralign" batch "$tmp/coll" -o "$out" -j 2 --merge --no-qa --date $date --resume 2>"$tmp/resume-$sig"
+  batch_with_bad_file "$tmp/coll" -o "$out" -j 2 --merge --no-qa --date $date --resume 2>"$tmp/resume-$sig"
   grep -q "$done_before already done" "$tmp/resume-$sig" || { echo "FAIL: --resume did not skip the finished documents"; cat "$tmp/resume-$sig"; exit 1; }
   cmp "$tmp/full/merged.tmx" "$out/merged.tmx" || { echo "FAIL: the resumed run's merged memory differs"; exit 1; }
   cmp "$tmp/full/manifest.tsv" <(sed 's/\tresumed\t/\taligned\t/' "$out/manifest.tsv") ||
@@ -59,6 +65,6 @@ for sig in INT TERM; do
 done
 
 # A run with nothing left to do says so and rewrites nothing.
-"$paralign" batch "$tmp/coll" -o "$tmp/full" -j 2 --merge --no-qa --date $date --resume 2>"$tmp/again"
+batch_with_bad_file "$tmp/coll" -o "$tmp/full" -j 2 --merge --no-qa --date $date --resume 2>"$tmp/again"
 grep -q "nothing to do" "$tmp/again" || { echo "FAIL: a complete --resume run did not say it had nothing to do"; cat "$tmp/again"; exit 1; }
 echo "batch_interrupt: ok"

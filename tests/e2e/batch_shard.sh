@@ -14,11 +14,26 @@ trap 'rm -rf "$tmp"' EXIT
 python3 scripts/make-collection.py "$tmp/coll/generated" --mb 0.6 --doc-kb 6 --seed 11 --bad 1 --orphans 1 2>/dev/null
 cp -r corpora "$tmp/coll/bundled"
 date=20260101T000000Z
-"$paralign" batch "$tmp/coll" -o "$tmp/single" -j 2 --merge --no-qa --date $date --quiet
+# The collection holds one unreadable file (--bad 1): a batch that runs to its end exits 2 and says which file failed.
+batch_with_bad_file() {
+  local st=0
+  "$paralign" batch "$@" || st=$?
+  [ $st -eq 2 ] || { echo "FAIL: a batch with a failed file exited $st, not 2: paralign batch $*"; exit 1; }
+}
+batch_with_bad_file "$tmp/coll" -o "$tmp/single" -j 2 --merge --no-qa --date $date --quiet
 n=4
+failed_shards=0
 for k in $(seq 1 $n); do
-  "$paralign" batch "$tmp/coll" -o "$tmp/shard-$k" --shard $k/$n -j 1 --merge --no-qa --date $date --quiet
+  st=0
+  "$paralign" batch "$tmp/coll" -o "$tmp/shard-$k" --shard $k/$n -j 1 --merge --no-qa --date $date --quiet || st=$?
+  case $st in
+    0) ;;
+    2) failed_shards=$((failed_shards + 1)) ;;
+    *) echo "FAIL: shard $k exited $st"; exit 1 ;;
+  esac
 done
+# Exactly the shard that holds the unreadable file says so by its exit status.
+[ $failed_shards -eq 1 ] || { echo "FAIL: $failed_shards shards exited 2; the one bad file is in exactly one"; exit 1; }
 "$paralign" tmx merge --by-symbol "$tmp"/shard-*/merged.tmx -o "$tmp/joined.tmx" --date $date --quiet
 cmp "$tmp/single/merged.tmx" "$tmp/joined.tmx" || { echo "FAIL: sharded+merged differs from the single run"; exit 1; }
 # With different dates only the header's creationdate differs.

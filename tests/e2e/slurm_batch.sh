@@ -26,7 +26,10 @@ trap cleanup EXIT
 
 python3 scripts/make-collection.py "$S/coll" --mb 0.5 --doc-kb 6 --seed 5 --bad 1 --orphans 1 2>/dev/null
 date=20260101T000000Z
-"$paralign" batch "$S/coll" -o "$S/single" -j 2 --merge --no-qa --date $date --quiet
+# The collection holds one unreadable file (--bad 1): the run exits 2, and so does the task whose shard holds it.
+st=0
+"$paralign" batch "$S/coll" -o "$S/single" -j 2 --merge --no-qa --date $date --quiet || st=$?
+[ $st -eq 2 ] || { echo "FAIL: a batch with a failed file exited $st, not 2"; exit 1; }
 
 mkdir -p "$S"/{munge,state,spool,run,log}
 chmod 755 "$S/munge"   # munged refuses a socket folder of mode 700

@@ -274,6 +274,70 @@ TEST(Batch, ShardsCoverTheCollectionOnce) {
   EXPECT_EQ(aligned, 2u);
 }
 
+// Language data kept beside the documents is listed as skipped, with its reason, not read as an unpaired document;
+// --exclude leaves files out altogether; a failed file makes the command's exit status 2.
+TEST(Batch, SkipsDataFilesHonoursExcludeAndFailsTheExitStatus) {
+  const std::string coll = make_collection();
+  fs::create_directories(coll + "/data");
+  std::ofstream(coll + "/data/abbreviations.txt") << "# 缩略语：每行一条，制表符分隔\n等\tno-break\n例如\tno-break\n";
+  std::ofstream(coll + "/data/series.txt") << "A\tGeneral Assembly\nS\tSecurity Council\nE\tECOSOC\nST\tSecretariat\n";
+  {
+    std::ofstream words(coll + "/data/stop-ru.txt");
+    for (const char* w : {"и", "в", "не", "на", "что", "с", "по", "как", "для", "из", "о", "к"}) words << w << "\n";
+  }
+  std::ofstream(coll + "/data/readme.txt") << "Правила сегментации для документов ООН.\n";
+  // An unreadable Spanish version inside a group that is aligned all the same.
+  std::ofstream(coll + "/s80/A_80_999-ES.txt", std::ios::binary) << std::string("PK\0\0\x01\x02", 6);
+  const std::string out = testing::temp_dir() + "/out";
+  BatchOptions o = options(coll, out);
+  o.exclude = {"readme.*"};
+  auto s = run_batch(o, nullptr, nullptr);
+  ASSERT_TRUE(s.ok()) << s.status().to_string();
+  EXPECT_EQ(s->files, 15u);  // readme.txt is excluded
+  EXPECT_EQ(s->skipped, 3u);
+  EXPECT_EQ(s->aligned, 2u);
+  EXPECT_EQ(s->files_failed, 2u);  // A_81_5-RU.txt, A_80_999-ES.txt
+  auto rows = manifest(out);
+  EXPECT_EQ(rows.at("A_80_999-ES.txt")[5], "failed");
+  EXPECT_EQ(rows.at("A_80_999-ZH.txt")[6], "en,fr,ru,ar");
+  // --resume lists the unreadable file as failed again, with its reason, not as resumed.
+  BatchOptions r = o;
+  r.resume = true;
+  auto again = run_batch(r, nullptr, nullptr);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->resumed, 2u);
+  EXPECT_EQ(again->files_failed, 2u);
+  auto rows_again = manifest(out);
+  EXPECT_EQ(rows_again.at("A_80_999-ES.txt")[5], "failed");
+  EXPECT_EQ(rows_again.at("A_80_999-ES.txt")[10], rows.at("A_80_999-ES.txt")[10]);
+  EXPECT_EQ(rows_again.at("A_80_999-ZH.txt")[6], "en,fr,ru,ar");
+  fs::remove(coll + "/s80/A_80_999-ES.txt");
+  EXPECT_EQ(rows.count("readme.txt"), 0u);
+  for (const char* name : {"abbreviations.txt", "series.txt", "stop-ru.txt"}) {
+    ASSERT_EQ(rows.count(name), 1u) << name;
+    EXPECT_EQ(rows.at(name)[5], "skipped") << name;
+    EXPECT_EQ(rows.at(name)[10].rfind("not a document: ", 0), 0u) << rows.at(name)[10];
+  }
+  EXPECT_NE(rows.at("abbreviations.txt")[10].find("comment"), std::string::npos);
+  EXPECT_NE(rows.at("series.txt")[10].find("tab-separated"), std::string::npos);
+  EXPECT_NE(rows.at("stop-ru.txt")[10].find("one short entry"), std::string::npos);
+  // A folder matched by --exclude is not searched.
+  o.exclude = {"data"};
+  auto without = run_batch(o, nullptr, nullptr);
+  ASSERT_TRUE(without.ok());
+  EXPECT_EQ(without->files, 11u);
+  EXPECT_EQ(without->skipped, 0u);
+
+  auto cli = testing::run_cli({"batch", coll, "-o", testing::temp_dir() + "/cli-out", "-j", "1", "--exclude", "data",
+                               "--date", "20260101T000000Z", "--progress", "none"});
+  EXPECT_EQ(cli.status, 2) << cli.err;
+  EXPECT_NE(cli.err.find("1 file failed"), std::string::npos) << cli.err;
+  fs::remove(coll + "/s81/A_81_5-RU.txt");
+  auto clean = testing::run_cli({"batch", coll, "-o", testing::temp_dir() + "/cli-out2", "-j", "1", "--exclude",
+                                 "data", "--date", "20260101T000000Z", "--progress", "none"});
+  EXPECT_EQ(clean.status, 0) << clean.err;
+}
+
 TEST(Batch, BadOptionsAreRefused) {
   BatchOptions o;
   EXPECT_EQ(run_batch(o, nullptr, nullptr).status().code(), ErrorCode::kInvalidArgument);

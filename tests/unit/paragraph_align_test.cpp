@@ -363,5 +363,66 @@ TEST(ReferenceTokens, NumbersSymbolsAndUrlsAcrossScripts) {
   for (const auto& c : cases) EXPECT_EQ(reference_tokens(c.text), c.want) << c.text;
 }
 
+// The search skips a group when a lower bound proves it cannot win; the bound must never be above the real cost,
+// or the alignment would change. Every group of these blocks, against a range of running totals, either gets
+// exactly cost() or is provably no better than the best so far.
+TEST(GroupScorer, PrunedCostIsExactOrProvablyNoBetter) {
+  using block_align::BlockFeatures;
+  const std::vector<std::string> zh = {
+      "截至 2004 年 7 月 15 日，共收到六十二份答复。",
+      "大会第 58/58 号决议请秘书长提交报告。",
+      "秘书处编写了一份关于水质监测的手册，并以六种正式语文发布，供各会员国使用。",
+      "摘要",
+      "本报告介绍了 2024 年 7 月至 2025 年 6 月期间联合国系统为协助会员国改善农村地区饮用水供应而开展的工作。",
+      "见 A/59/181 号文件。"};
+  const std::vector<std::string> ru = {
+      "По состоянию на 15 июля 2004 года было получено 62 ответа.",
+      "В резолюции 58/58 Генеральная Ассамблея просила Генерального секретаря представить доклад.",
+      "Секретариат подготовил руководство по мониторингу качества воды.",
+      "Оно издано на шести официальных языках для использования государствами-членами.",
+      "Резюме",
+      "В настоящем докладе описывается работа системы Организации Объединенных Наций за период с июля 2024 года "
+      "по июнь 2025 года.",
+      "См. документ A/59/181."};
+  std::vector<BlockFeatures> s, t;
+  for (const auto& x : zh) s.push_back(block_align::features_of(x));
+  for (const auto& x : ru) t.push_back(block_align::features_of(x));
+  block_align::intern_references(s, t);
+  // Interned ids agree with the token strings they stand for.
+  for (const auto& a : s) {
+    for (const auto& b : t) {
+      EXPECT_EQ(block_align::shared_count(a.ref_ids.data(), a.ref_ids.size(), b.ref_ids.data(), b.ref_ids.size()),
+                block_align::shared_count(a.refs, b.refs));
+    }
+  }
+  AlignOptions options;
+  const block_align::GroupScorer scorer(options, 2.6);
+  std::size_t computed = 0, pruned = 0;
+  for (std::size_t si = 0; si < s.size(); ++si) {
+    for (std::size_t tj = 0; tj < t.size(); ++tj) {
+      for (std::size_t a = 0; a <= 3 && si + a <= s.size(); ++a) {
+        for (std::size_t b = 0; b <= 3 && tj + b <= t.size(); ++b) {
+          if (a + b == 0) continue;
+          const double exact = scorer.cost(s, si, a, t, tj, b);
+          for (double before : {0.0, 3.5, 40.0}) {
+            for (double best : {-1.0, 0.5, 4.0, 12.0, 45.0, 1e9}) {
+              double got = -1;
+              if (scorer.cost_below(s, si, a, t, tj, b, before, best, &got)) {
+                ++computed;
+                EXPECT_EQ(got, exact) << si << "+" << a << " / " << tj << "+" << b;
+              } else {
+                ++pruned;
+                EXPECT_GE(before + exact, best) << si << "+" << a << " / " << tj << "+" << b;
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  EXPECT_GT(computed, 0u);
+  EXPECT_GT(pruned, 0u);
+}
+
 }  // namespace
 }  // namespace paralign
