@@ -66,6 +66,8 @@ int main(int argc, char** argv) {
         opts.lexical_dilution = v;
       else if (name == "punct")
         opts.punctuation_weight = v;
+      else if (name == "clause")
+        opts.clause_weight = v;
       else if (name == "band")
         opts.min_band = static_cast<int>(v);
       else if (name == "realign")

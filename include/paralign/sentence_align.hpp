@@ -61,6 +61,8 @@ struct SentenceAlignOptions {
   double lexical_weight = 1.0;    ///< weight of the learned lexicon's evidence (words translated, beyond chance)
   double lexical_dilution = 2.0;  ///< lexical evidence a sentence gives up per log(candidate partners) in a bead
   double punctuation_weight = 0.3;  ///< weight of end-punctuation agreement (learned per document; 0 to ignore)
+  double clause_weight = 0.5;  ///< weight of clause agreement: colons and semicolons inside a sentence against
+                               ///< sentence breaks on the other side (learned per document and shape; 0 to ignore)
 };
 
 /// Word pairs with association strengths, learned from aligned text and carried across the documents of a batch.

@@ -212,6 +212,12 @@ double BeadScorer::cost(std::size_t i, std::size_t j, int shape) const {
   if (params_.punctuation_weight > 0 && s.src > 0 && s.tgt > 0)
     c += params_.punctuation_weight *
          params_.end_cost[src_.end_class[i + s.src - 1] * kEndClasses + tgt_.end_class[j + s.tgt - 1]];
+  if (params_.clause_weight > 0 && s.src > 0 && s.tgt > 0) {
+    int cs = s.src, ct = s.tgt;
+    for (std::size_t a = 0; a < s.src; ++a) cs += src_.clauses[i + a];
+    for (std::size_t b = 0; b < s.tgt; ++b) ct += tgt_.clauses[j + b];
+    c += params_.clause_weight * params_.clause_cost[static_cast<std::size_t>(shape) * 5 + ScoreParams::clause_index(cs, ct)];
+  }
   c += params_.anchor_weight * (e.anchors - e.anchors_matched);
   c -= params_.lexical_weight * e.lexical_gain;
   return c;

@@ -4,6 +4,7 @@
 // bead's sentence pairs, so a bead's cost is cheap however wide it is.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <vector>
@@ -18,6 +19,7 @@ struct SideFeatures {
   std::vector<float> length;              ///< characters per sentence (white space excluded; Han ones weighted, see
                                           ///< SentenceAligner::align)
   std::vector<std::uint8_t> end_class;    ///< end_punctuation_class() of each sentence
+  std::vector<std::uint8_t> clauses;      ///< SentenceTokens::clause_marks of each sentence
   std::vector<std::uint32_t> word_begin;  ///< sentence k's words are words[word_begin[k] .. word_begin[k+1])
   std::vector<std::uint32_t> words;       ///< lexicon token ids (duplicates kept)
   std::vector<std::uint32_t> anchor_begin;
@@ -71,6 +73,12 @@ struct ScoreParams {
   /// -log association of the end punctuation of a bead's last source and last target sentence,
   /// [src_class * kEndClasses + tgt_class]: learned per document from the first pass (see SentenceAligner::align).
   std::vector<double> end_cost;
+  double clause_weight = 0.0;  ///< weight of clause_cost (0 until the first pass has estimated it)
+  /// -log P(d | shape) / P(commonest d | shape), d = the bead's target clauses less its source clauses (sentences plus
+  /// clause marks inside them), clipped to -2..2, at [shape * 5 + d + 2]: learned per document from the first pass.
+  std::vector<double> clause_cost;
+  /// The clause difference of a bead, clipped, plus 2 (0..4): its place in a shape's row of clause_cost.
+  static int clause_index(int src_clauses, int tgt_clauses) { return std::clamp(tgt_clauses - src_clauses, -2, 2) + 2; }
 };
 
 /// The evidence a bead gathers, before weighting.

@@ -1,5 +1,7 @@
 #include "align/sentence_text.hpp"
 
+#include <algorithm>
+
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
@@ -49,6 +51,43 @@ SentenceTokens tokenize_sentence(std::string_view s, std::string_view lang) {
       ++out.letters;
       if (is_latin_letter(c)) ++out.latin_letters;
     }
+  }
+  // Punctuation inside the sentence. Colons, question marks, opening brackets and quotation marks become lexical
+  // tokens of their own kind: most translations keep them, and the learned lexicon finds out per document whether
+  // this one does. Colons, semicolons, question and exclamation marks before the sentence's last mark are counted
+  // as clause marks: a translation often ends a sentence there (a King James verse "…: and the LORD shut him in."
+  // is two Chinese sentences), which the clause scorer weighs.
+  {
+    std::size_t end = s.size();  // the sentence without its final marks and closing quotes
+    while (end > 0) {
+      std::size_t before = end;
+      char32_t c = utf8::fold_width(utf8::prev(s, before));
+      bool closing = c == '"' || c == '\'' || c == ')' || c == U'”' || c == U'’' || c == U'」' || c == U'』';
+      if (!utf8::is_space(c) && !closing && end_punctuation_class(s.substr(before, end - before)) == 0) break;
+      end = before;
+    }
+    std::size_t p = 0;
+    char32_t last = ' ';
+    unsigned clauses = 0;
+    while (p < s.size()) {
+      bool inside = p < end;
+      char32_t c = utf8::fold_width(utf8::next(s, p));
+      const char* mark = nullptr;
+      switch (c) {
+        case ':': mark = "\x01:"; break;
+        case '?': mark = "\x01?"; break;
+        case '!': mark = "\x01!"; break;
+        case ';': mark = "\x01;"; break;
+        case '(': mark = "\x01("; break;
+        case U'“': case U'「': case U'『': mark = "\x01\""; break;
+        case '"': if (utf8::is_space(last) || last == '(' || last == ':') mark = "\x01\""; break;
+        default: break;
+      }
+      if (inside && (c == ':' || c == ';' || c == '?' || c == '!')) ++clauses;
+      last = c;
+      if (mark != nullptr) out.words.emplace_back(mark);
+    }
+    out.clause_marks = static_cast<std::uint8_t>(std::min(clauses, 3u));
   }
   // Words from the segment stage's tokenizer; numbers are left to the quantity reader, which knows their values.
   for (Token& t : tokenize(s, lang)) {

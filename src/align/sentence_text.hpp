@@ -55,6 +55,8 @@ struct SentenceTokens {
   std::uint32_t length = 0;           ///< code points, white space excluded
   std::uint32_t han = 0;              ///< of which Han characters and CJK punctuation (weighed against letters)
   std::uint8_t end_class = 0;         ///< how the sentence ends: see end_punctuation_class()
+  std::uint8_t clause_marks = 0;      ///< colons, semicolons, question and exclamation marks inside the sentence (not
+                                      ///< its last mark), up to 3: where a translation may start a new sentence
   std::vector<std::string> words;     ///< lexical tokens, in order (Han characters, lower-cased words)
   std::vector<std::string> numbers;   ///< keys of references and quantities ("A/59/181", "1989", "2004-07-15")
   std::vector<std::string> latin;     ///< lower-cased Latin-script words of 2+ letters or with digits
