@@ -57,7 +57,7 @@ struct SentenceAlignOptions {
   int realign_band = 12;          ///< half-width of the second pass's band around the first path
   double length_weight = 1.0;     ///< weight of the length model (Gale-Church style, per-document ratio)
   double prior_weight = 1.0;      ///< weight of the bead-shape prior (-log probability)
-  double anchor_weight = 2.0;     ///< cost of each number, Latin token or dictionary term left unmatched in a bead
+  double anchor_weight = 1.5;     ///< cost of each number, Latin token or dictionary term left unmatched in a bead
   double lexical_weight = 1.0;    ///< weight of the learned lexicon's evidence (words translated, beyond chance)
   double lexical_dilution = 2.0;  ///< lexical evidence a sentence gives up per log(candidate partners) in a bead
   double punctuation_weight = 0.3;  ///< weight of end-punctuation agreement (learned per document; 0 to ignore)

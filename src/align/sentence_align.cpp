@@ -437,7 +437,7 @@ std::vector<Bead> SentenceAligner::align(const std::vector<std::string>& src_tex
     params.punctuation_weight = options_.punctuation_weight;
   }
   // How clauses correspond: in one document a sentence with a colon or semicolon inside is often two sentences of
-  // the translation (the King James Bible's "…: and the LORD shut him in." is two Chinese sentences), in another
+  // the translation (an English Bible clause after a colon is often a Chinese sentence of its own), in another
   // hardly ever. The difference d between a bead's target and source clauses (sentences plus clause marks inside
   // them) is counted over the first pass's beads, per shape, so that the marks are what the cost weighs (a 1-2 bead
   // without marks has d = 1, which the shape's prior already prices). Cost: -log(P(d | shape) / P(commonest d |

@@ -55,8 +55,8 @@ SentenceTokens tokenize_sentence(std::string_view s, std::string_view lang) {
   // Punctuation inside the sentence. Colons, question marks, opening brackets and quotation marks become lexical
   // tokens of their own kind: most translations keep them, and the learned lexicon finds out per document whether
   // this one does. Colons, semicolons, question and exclamation marks before the sentence's last mark are counted
-  // as clause marks: a translation often ends a sentence there (a King James verse "…: and the LORD shut him in."
-  // is two Chinese sentences), which the clause scorer weighs.
+  // as clause marks: a translation often ends a sentence there (an English Bible verse whose second clause follows
+  // a colon is two sentences in Chinese), which the clause scorer weighs.
   {
     std::size_t end = s.size();  // the sentence without its final marks and closing quotes
     while (end > 0) {
