@@ -187,10 +187,25 @@ std::vector<double> length_diagonal(const SideFeatures& src, const SideFeatures&
 // time staying linear.
 constexpr std::size_t kMaxBandWidth = 512;
 
+// The scoring passes (after the guide path) cost far more per cell, and keep a table of word-pair gains per cell:
+// their band stops at this many cells in all, so that a paragraph of thousands of sentences whose two sides drift
+// apart (one side lost its full stops) costs time and memory in proportion to its length, not length × 512.
+constexpr std::size_t kScoringCellBudget = std::size_t{1} << 20;
+constexpr std::size_t kMinScoringWidth = 64;
+
 // True when a search at `width` is final: a path clear of the band's edges, the whole matrix, or a path at the cap.
-bool search_done(const align::SearchResult& r, std::size_t width, std::size_t limit) {
+bool search_done(const align::SearchResult& r, std::size_t width, std::size_t limit, std::size_t cap) {
   if (r.steps.empty()) return width >= limit;
-  return !r.touches_edge || width >= limit || width >= kMaxBandWidth;
+  return !r.touches_edge || width >= limit || width >= cap;
+}
+
+// The guide pass costs a few operations per cell but keeps its table too: 8 M cells (about 100 MB). A paragraph of
+// up to 8,192 sentences a side still gets the full 512.
+constexpr std::size_t kGuideCellBudget = std::size_t{1} << 23;
+
+std::size_t width_cap(std::size_t n, std::size_t m, std::size_t budget) {
+  const std::size_t rows = std::max<std::size_t>(std::max(n, m), 1);
+  return std::clamp(budget / (2 * rows), kMinScoringWidth, kMaxBandWidth);
 }
 
 align::SearchResult search_widening(std::size_t n, std::size_t m, const std::vector<Shape>& shapes,
@@ -198,17 +213,18 @@ align::SearchResult search_widening(std::size_t n, std::size_t m, const std::vec
                                     const std::function<Band(std::size_t)>& band_of, std::size_t width,
                                     std::vector<align::BeadEvidence>* evidence = nullptr) {
   std::size_t limit = std::max(n, m) + 1;
+  const std::size_t cap = width_cap(n, m, kScoringCellBudget);
   for (;;) {
     Band band = band_of(width);
     BeadScorer scorer(doc.src, doc.tgt, band, shapes, params, table);
     align::SearchResult r = align::banded_search(
         n, m, band, shapes, [&](std::size_t i, std::size_t j, int s) { return scorer.cost(i, j, s); });
-    if (search_done(r, width, limit)) {
+    if (search_done(r, width, limit, cap)) {
       if (evidence != nullptr)
         for (const auto& st : r.steps) evidence->push_back(scorer.evidence(st.i, st.j, st.shape));
       return r;
     }
-    width *= 2;
+    width = std::min(width * 2, std::max(cap, width + 1));
   }
 }
 
@@ -361,6 +377,7 @@ std::vector<Bead> SentenceAligner::align(const std::vector<std::string>& src_tex
     std::vector<double> guide_cost;
     for (const Shape& s : guide_shapes) guide_cost.push_back(-std::log(default_prior(s)));
     std::size_t width = static_cast<std::size_t>(options_.min_band), limit = std::max(n, m) + 1;
+    const std::size_t cap = width_cap(n, m, kGuideCellBudget);
     Band band = align::make_band(centre, m, width);
     for (int round = 0;; ++round) {
       align::SearchResult r = align::banded_search(n, m, band, guide_shapes, [&](std::size_t i, std::size_t j, int k) {
@@ -377,10 +394,10 @@ std::vector<Bead> SentenceAligner::align(const std::vector<std::string>& src_tex
         for (const auto& st : r.steps)
           points.emplace_back(st.i + guide_shapes[st.shape].src, st.j + guide_shapes[st.shape].tgt);
       }
-      if (search_done(r, width, limit)) break;
+      if (search_done(r, width, limit, cap)) break;
       // The path ran into the band's edge: follow it (it has found where the drift goes) with a wider band, rather
       // than widening around the diagonal it has already left.
-      width *= 2;
+      width = std::min(width * 2, std::max(cap, width + 1));
       band = r.steps.empty() || round >= 4 ? align::make_band(centre, m, width)
                                            : align::band_around_path(points, n, m, width);
     }
