@@ -14,6 +14,7 @@
 //   year     a year's number: "2004" (the same key as the number 2004, so kinds may differ between languages
 //            without hiding a match: "in 2004" is a year, 二〇〇四年 is a year, "2004 cases" is also a year)
 //   ordinal  the number: "59" (fifty-ninth, 第五十九, 59th)
+//   number   a fraction is written "n/d": "2/3" (三分之二, two thirds, deux tiers, 2/3); its value is n/d
 //   date     ISO 8601, as complete as written: "2004-07-15", "2004-07" (July 2004), "--07-15" (15 July)
 //   range    two dates or years joined by '/': "2004-06-14/2004-06-25" (14 to 25 June 2004), "2001/2010"
 //            (2001-2010); the first end takes the missing month and year from the second.
@@ -100,12 +101,14 @@ const Result<QuantityFinder>& default_quantity_finder();
 /// The spans of `refs`, for QuantityFinder::find and the find_quantities overload.
 std::vector<ByteSpan> spans_of(const std::vector<Reference>& refs);
 
-/// Quantities in `text`, skipping the spans of find_references(text). Pure and thread-safe. Throws
-/// std::runtime_error only when the installed data files are missing or broken (see find_references).
+/// Quantities in `text`, skipping the spans of find_references(text). Pure and thread-safe. Never throws: when the
+/// installed data files are missing or broken it finds nothing, and default_quantity_finder() returns the Status
+/// naming the file and line (check it once before relying on this function, as SentenceAligner::create and
+/// QaChecker::create do).
 std::vector<Quantity> find_quantities(std::string_view text, std::string_view lang);
 
 /// Quantities in `text`, skipping exactly the given spans (none when empty): for callers that already hold the
-/// text's references. Pure and thread-safe; throws as above.
+/// text's references. Pure and thread-safe; finds nothing when the data files are broken, as above.
 std::vector<Quantity> find_quantities(std::string_view text, std::string_view lang, const std::vector<ByteSpan>& skip);
 
 }  // namespace paralign

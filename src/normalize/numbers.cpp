@@ -10,7 +10,6 @@
 #include <cstring>
 #include <map>
 #include <set>
-#include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -57,6 +56,10 @@ struct LangRules {
   std::unordered_set<std::string> hour, minute, time_at;  // times: 3 时 40 分, 15 h 40, à 15 heures
   std::unordered_set<std::string> hour_not_before;         // 时期 (period): 时 followed by 期 is no hour
   std::vector<Phrase> am, pm;                              // 上午, a.m.; 下午, p.m.
+  std::vector<Phrase> noon, midnight;                      // midi, minuit: times without a figure
+  std::vector<Phrase> footnote_after;                      // 报告3第27段: a marker glued after these
+  std::vector<Phrase> decade_before;                       // les années 60: a decade in two digits
+  std::vector<Phrase> one_before;                          // 一美元: a lone 一 before these is a soft 1
   std::unordered_set<std::string> roman_after, approx_after, item_after, decade_suffix, glued_prefix;
   std::vector<std::string> glued_suffix;  // ru летн-: 15летний
   std::vector<Phrase> approx_before;  // 数十, 数以十万计
@@ -218,6 +221,10 @@ class Lexer {
     std::string digits;
     while (scan::is_digit(cp(j))) digits += static_cast<char>(cp(j++));
     t.int_digits = static_cast<int>(digits.size());
+    // "1'espace": the letter l read as the digit 1 by the corpus's conversion, before an apostrophe and a word.
+    if (digits == "1" && (cp(j) == U'\'' || cp(j) == 0x2019) && scan::is_word_char(cp(j + 1)) &&
+        (i == 0 || !scan::is_word_char(cp(i - 1))))
+      return other_run(j + 1, t);
     if (digits.size() <= 3) {
       while (is_sep(lr_.group, j) && three_digits_at(j + 1)) {
         for (int k = 1; k <= 3; ++k) digits += static_cast<char>(cp(j + k));
@@ -406,7 +413,8 @@ class Matcher {
     while (t < t_.size()) {
       std::size_t next = t;
       if (zh_date(t, next) || named_date(t, next) || time_of_day(t, next) || percent_before(t, next) ||
-          roman(t, next) || number(t, next) || word_number(t, next) || compound_word(t, next)) {
+          roman(t, next) || number(t, next) || word_number(t, next) || compound_word(t, next) ||
+          noon_or_midnight(t, next)) {
         t = std::max(next, t + 1);
       } else {
         ++t;
@@ -685,6 +693,17 @@ class Matcher {
     return true;
   }
 
+  // A year with a footnote marker glued to it by the corpus's conversion ("septembre 201442", "2014-20151"): five or
+  // six digits whose first four are a year. Read only where a year must stand (after a month, as a range's end).
+  bool footnoted_year(std::size_t k, long long& y) const {
+    const Tok* x = tok(k);
+    if (!x || x->kind != TokKind::kNum || x->grouped || x->has_fraction || !x->suffix.empty() ||
+        (x->int_digits != 5 && x->int_digits != 6))
+      return false;
+    y = x->dec.small_int() / (x->int_digits == 5 ? 10 : 100);
+    return y >= 1900 && y <= 2100;
+  }
+
   Part named_part(std::size_t k) const {
     Part p;
     p.end = k;
@@ -702,6 +721,9 @@ class Matcher {
         if (year_at(yk, v, e)) {
           p.y = v;
           p.end = e;
+        } else if (footnoted_year(yk, v)) {
+          p.y = v;
+          p.end = yk + 1;
         }
       }
       return p;
@@ -721,7 +743,12 @@ class Matcher {
         }
         return p;
       }
-      if (year_at(skip_links(e), v, p.end)) p.y = v;
+      if (year_at(skip_links(e), v, p.end)) {
+        p.y = v;
+      } else if (footnoted_year(skip_links(e), v)) {
+        p.y = v;
+        p.end = skip_links(e) + 1;
+      }
     }
     return p;
   }
@@ -736,6 +763,12 @@ class Matcher {
         year_at(range_end(e), y2, e) && y2 > y1) {
       emit(QuantityKind::kRange, 0, fmt::format("{:04d}/{:04d}", y1, y2), t, e);
       next = e;
+      return true;
+    }
+    if (x->kind == TokKind::kNum && year_at(t, y1, e) && e == t + 1 && range_end(e) &&
+        footnoted_year(range_end(e), y2) && y2 > y1 && y2 - y1 <= 10) {
+      emit(QuantityKind::kRange, 0, fmt::format("{:04d}/{:04d}", y1, y2), t, range_end(e) + 1);
+      next = range_end(e) + 1;
       return true;
     }
     Part p = named_part(t);
@@ -891,6 +924,20 @@ class Matcher {
     return true;
   }
 
+  // midi, minuit, noon, полночь: a time with no figure, soft (le Midi is also the south of France).
+  bool noon_or_midnight(std::size_t t, std::size_t& next) {
+    std::size_t e = 0;
+    if (any_phrase(t, lr_.noon, e)) {
+      emit(QuantityKind::kTime, 12, "12:00", t, e, true);
+    } else if (any_phrase(t, lr_.midnight, e)) {
+      emit(QuantityKind::kTime, 0, "00:00", t, e, true);
+    } else {
+      return false;
+    }
+    next = e;
+    return true;
+  }
+
   // ---- numbers -------------------------------------------------------------------------------------------------
   // A list going on from k ("and 46", ", 20 or 30", "-75") whose last number is followed by what `ends` accepts.
   template <typename Ends>
@@ -1018,7 +1065,15 @@ class Matcher {
     QuantityKind kind = QuantityKind::kNumber;
     bool soft = false;
     if (x.kind == TokKind::kCNum) {
-      if (x.cnum_len == 1 && x.dec.digits == "1" && x.dec.exp == 0 && !after_di) return false;  // 一 as "a", 之一
+      if (x.cnum_len == 1 && x.dec.digits == "1" && x.dec.exp == 0 && !after_di) {
+        // 一 is mostly "a" (一些, 之一, 一名, 一个) and is not read; before a currency (一美元) or after 附件 (附件一,
+        // "annex 1") it is a soft 1, which may match a figure 1 on the other side.
+        std::size_t e = 0;
+        if (!any_phrase(t + 1, lr_.one_before, e) && !phrase_before(t, lr_.soft_after)) return false;
+        emit(QuantityKind::kNumber, 1, "1", t, t + 1, true);
+        next = t + 1;
+        return true;
+      }
       // One numeral character: 两 is often "both", 三方 "tripartite", 第七章 "Chapter VII", 五年 "five-year".
       soft = x.cnum_len == 1;
     }
@@ -1036,6 +1091,16 @@ class Matcher {
       soft = true;
     if (footnote_like(t)) soft = true;
     if (x.code) soft = true;
+    // 二十年, 五十年: as often "two decades", "five decades" as twenty or fifty years.
+    if (x.kind == TokKind::kCNum && !x.digitwise && is_han(t + 1, U'年')) {
+      const long long v = x.dec.small_int();
+      if (v >= 20 && v <= 90 && v % 10 == 0) soft = true;
+    }
+    // 报告3第27段: a footnote marker glued between the word it annotates and the next Han character.
+    if (zh_ && x.kind == TokKind::kNum && !x.space_before && x.int_digits <= 2 && !x.grouped && !x.has_fraction &&
+        phrase_before(t, lr_.footnote_after) && tok(t + 1) && !t_[t + 1].space_before &&
+        t_[t + 1].kind == TokKind::kHan && !r_.measure.count(t_[t + 1].cp))
+      soft = true;
     // A chapter label 十二、 opening the text: other versions write XII. or ثاني عشر-, or no label.
     if (t == 0 && x.kind == TokKind::kCNum && is_punct(1, U'、')) soft = true;
     // Fractions: 1/3 (the denominator up to ten, not a date such as 1/3/2015) and 三分之二.
@@ -1080,6 +1145,15 @@ class Matcher {
       const long long y1 = x.dec.small_int() / 10000, y2 = x.dec.small_int() % 10000;
       if (y1 >= 1900 && y2 <= 2100 && y2 > y1 && y2 - y1 <= 30) {
         emit(QuantityKind::kRange, 0, fmt::format("{:04d}/{:04d}", y1, y2), t, t + 1);
+        next = t + 1;
+        return true;
+      }
+    }
+    // les années 60, los años 60: the decade of the 1900s written with two digits (1960年代).
+    if (x.kind == TokKind::kNum && x.int_digits == 2 && phrase_before(t, lr_.decade_before)) {
+      const long long d = plain_int(t, 2);
+      if (d >= 10 && d % 10 == 0) {
+        emit(QuantityKind::kYear, static_cast<double>(1900 + d), fmt::format("{:04d}", 1900 + d), t, t + 1);
         next = t + 1;
         return true;
       }
@@ -1238,7 +1312,8 @@ class Matcher {
                                      any_phrase(k, lr_.percent_after, e));
     if (w->article && !combined && !scaled) return false;
     // Numbers under ten written as words are soft: "five-year" for 五年, "both" for 两, ثلاث, "one" and "first".
-    finish(Dec::of(value), ordinal ? QuantityKind::kOrdinal : QuantityKind::kNumber, t, k, next, value < 10);
+    finish(Dec::of(value), ordinal ? QuantityKind::kOrdinal : QuantityKind::kNumber, t, k, next,
+           value < 10 || (w->ambiguous && !combined));
     return true;
   }
 
@@ -1418,7 +1493,9 @@ Status load_into(const std::string& dir, NumberRules& rules) {
     else if (role == "hour-not-before") lr.hour_not_before.insert(row.fields[2]);
     else if (role == "am") lr.am.push_back({split_phrase(row.fields[2]), 0});
     else if (role == "pm") lr.pm.push_back({split_phrase(row.fields[2]), 0});
-    else return data::bad_row(*rows, row, "role is link, range, list, year, day-suffix, hour, hour-not-before, minute, time-at, am or pm");
+    else if (role == "noon") lr.noon.push_back({split_phrase(row.fields[2]), 0});
+    else if (role == "midnight") lr.midnight.push_back({split_phrase(row.fields[2]), 0});
+    else return data::bad_row(*rows, row, "role is link, range, list, year, day-suffix, hour, hour-not-before, minute, time-at, am, pm, noon or midnight");
   }
 
   const std::string context = "numbers/context-words.tsv";
@@ -1437,10 +1514,13 @@ Status load_into(const std::string& dir, NumberRules& rules) {
     else if (role == "decade-suffix") lr.decade_suffix.insert(row.fields[2]);
     else if (role == "glued-prefix") lr.glued_prefix.insert(row.fields[2]);
     else if (role == "glued-suffix") lr.glued_suffix.push_back(row.fields[2]);
+    else if (role == "footnote-after") lr.footnote_after.push_back({split_phrase(row.fields[2]), 0});
+    else if (role == "decade-before") lr.decade_before.push_back({split_phrase(row.fields[2]), 0});
+    else if (role == "one-before") lr.one_before.push_back({split_phrase(row.fields[2]), 0});
     else
       return data::bad_row(*rows, row,
                            "role is roman-after, approx-before, approx-after, item-after, soft-after, not-after, "
-                           "decade-suffix, glued-prefix or glued-suffix");
+                           "decade-suffix, decade-before, glued-prefix, glued-suffix, footnote-after or one-before");
   }
 
   const std::string words = "numbers/number-words.tsv";
@@ -1566,8 +1646,11 @@ std::vector<ByteSpan> spans_of(const std::vector<Reference>& refs) {
 
 std::vector<Quantity> find_quantities(std::string_view text, std::string_view lang,
                                       const std::vector<ByteSpan>& skip) {
+  // Library code does not throw: with broken data files there is nothing to read with, and the callers that load
+  // the rules (SentenceAligner::create, QaChecker::create) have already returned default_quantity_finder()'s
+  // Status, which names the file and line.
   const auto& finder = default_quantity_finder();
-  if (!finder) throw std::runtime_error(finder.status().to_string());
+  if (!finder) return {};
   return finder->find(text, lang, skip);
 }
 

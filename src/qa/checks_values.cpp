@@ -11,6 +11,8 @@
 //     own, on the other (第2118(2013)号决议 ↔
 //     "resolution 2118");
 //   - a section number written 2.1 on one side and 2-1 on the other (two numbers, 2 and 1);
+//   - a number whose full stop one side reads as a decimal point and the other as a thousands separator (Law No.
+//     18.561 ↔ 第18561号: the same digits);
 //   - a fraction on one side and the same share as a percentage on the other (四分之三 ↔ 75%);
 //   - a figure mentioned twice on one side and once, then by a pronoun, on the other.
 // What is still left is a finding, unless it is soft (numbers.hpp: 两 for "both", "five-year", a footnote marker),
@@ -155,7 +157,13 @@ void pair_split_sections(Items& a, Items& b) {
     if (s.done || s.family != Family::kNumber) continue;
     const std::size_t dot = s.key.find('.');
     if (dot == std::string::npos || s.key.find('%') != std::string::npos) continue;
-    const std::string whole = s.key.substr(0, dot), part = s.key.substr(dot + 1);
+    const std::string whole = s.key.substr(0, dot);
+    // The part as written: "7,10" has the key 7.1 but stands for items 7 and 10.
+    const std::size_t sep = s.text.find_last_of(".,");
+    const std::string part = sep != std::string::npos && s.text.substr(sep + 1).find_first_not_of("0123456789") ==
+                                                             std::string::npos
+                                 ? s.text.substr(sep + 1)
+                                 : s.key.substr(dot + 1);
     auto f = std::find_if(b.begin(), b.end(), [&](const Item& x) { return !x.done && x.key == whole; });
     if (f == b.end()) continue;
     auto g = std::find_if(b.begin(), b.end(), [&](const Item& x) {
@@ -195,6 +203,17 @@ void pair_all(Items& s, Items& t) {
   });
   pair_resolutions(s, t);
   pair_resolutions(t, s);
+  // Law No. 18.561 against 第18561号: the same digits, the full stop read as a decimal point on one side and as a
+  // thousands separator on the other (fr, es and ru group with a full stop in some copies).
+  pair_up(s, t, [](const Item& x, const Item& y) {
+    auto grouped_as_decimal = [](const std::string& dotted, const std::string& plain) {
+      const std::size_t dot = dotted.find('.');
+      if (dot == std::string::npos || dotted.size() - dot - 1 != 3 || plain.find('.') != std::string::npos) return false;
+      return dotted.substr(0, dot) + dotted.substr(dot + 1) == plain;
+    };
+    return x.family == Family::kNumber && y.family == Family::kNumber &&
+           (grouped_as_decimal(x.key, y.key) || grouped_as_decimal(y.key, x.key));
+  });
   pair_up(s, t, [](const Item& x, const Item& y) {
     return fraction_as_percent(x.key, y.key) || fraction_as_percent(y.key, x.key);
   });

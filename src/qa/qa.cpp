@@ -1,5 +1,7 @@
 // The QA stage object: loading (glossary, ignore list, dictionaries, UN word list) and the run over all families.
 #include "paralign/qa.hpp"
+#include "paralign/numbers.hpp"
+#include "paralign/references.hpp"
 
 #include <fmt/format.h>
 
@@ -151,6 +153,12 @@ std::string suppression_key(std::string_view check, std::string_view source, std
 Result<QaChecker> QaChecker::create(const QaOptions& options) {
   auto impl = std::make_shared<detail::QaCheckerImpl>();
   impl->options = options;
+  // The value checks read the installed number and reference rules: a broken data file is an error here (its
+  // Status names the file and line), not a check silently skipped.
+  if (impl->enabled("number") || impl->enabled("date") || impl->enabled("reference")) {
+    if (const auto& refs = default_reference_finder(); !refs) return refs.status();
+    if (const auto& nums = default_quantity_finder(); !nums) return nums.status();
+  }
   if (!options.glossary_path.empty()) {
     auto g = qa::load_glossary(options.glossary_path, "zh", "en");
     if (!g) return g.status();

@@ -240,6 +240,18 @@ TEST(Quantities, NumbersInWordsFractionsAndCompounds) {
       // Footnote markers in brackets glued to a word, and after closing quotes.
       {"ar", "في موقعه الشبكي(3).", {"number 3 [3] soft"}},
       {"ru", "<<злоупотребление положением>>2.", {"number 2 [2] soft"}},
+      {"zh", "报告3第27段", {"number 3 [3] soft", "ordinal 27 [27]"}},
+      // 一 before a currency or after 附件 is a soft 1; elsewhere (一名, 一些) it is "a" and not read.
+      {"zh", "一名学生，一美元，附件一，一些国家", {"number 1 [一] soft", "number 1 [一] soft"}},
+      // 二十年 is as often "two decades"; 二十个 stays a figure.
+      {"zh", "过去二十年里有二十个国家", {"number 20 [二十] soft", "number 20 [二十]"}},
+      // Adjectives of years and approximate nouns are soft.
+      {"fr", "un plan quinquennal pour une quarantaine d'experts", {"number 5 [quinquennal] soft", "number 40 [quarantaine] soft"}},
+      {"fr", "entre 11 heures et midi, à minuit", {"number 11 [11]", "time 12:00 [midi] soft", "time 00:00 [minuit] soft"}},
+      // Corpus artefacts: 1 for l before an apostrophe; footnote markers glued to years; decades in two digits.
+      {"fr", "utiliser 1'espace", {}},
+      {"fr", "en septembre 201442 et pour 2014-20151", {"date 2014-09 [septembre 201442]", "range 2014/2015 [2014-20151]"}},
+      {"fr", "au début des années 60", {"year 1960 [60]"}},
   });
 }
 
@@ -394,6 +406,10 @@ TEST(NumberData, DuplicatesAndBadRowsAreRejectedWithFileAndLine) {
       {"numbers/formats.tsv", "en\tgroup\tsemicolon", "unknown separator"},
       {"numbers/zh-measure-words.txt", "个", "duplicate measure"},
       {"numbers/zh-measure-words.txt", "个人", "one Han character"},
+      // A column too many, as a data folder of another version of paralign can have: a Status, not an exception.
+      {"numbers/formats.tsv", "fr\tdecimal\tcomma\textra", "TAB-separated columns, found 4"},
+      {"numbers/number-words.tsv", "fr\tfraction\tthree\tsixièmes", "positive number"},
+      {"numbers/context-words.tsv", "fr\tdecade-after\tannées", "role is"},
   };
   for (const Bad& bad : bads) {
     const std::string dir = testing::temp_dir() + "/data";
@@ -404,6 +420,7 @@ TEST(NumberData, DuplicatesAndBadRowsAreRejectedWithFileAndLine) {
     EXPECT_EQ(finder.status().code(), ErrorCode::kParse);
     EXPECT_NE(finder.status().message().find(bad.message), std::string::npos) << finder.status().to_string();
     EXPECT_NE(finder.status().where().file.find(bad.file), std::string::npos) << finder.status().to_string();
+    EXPECT_GT(finder.status().where().line, 0u) << finder.status().to_string();
   }
 }
 
