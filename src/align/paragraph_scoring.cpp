@@ -96,21 +96,11 @@ BlockFeatures features_of(std::string_view text) {
   return f;
 }
 
-std::size_t shared_count(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  std::size_t i = 0, j = 0, n = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] == b[j]) {
-      ++n, ++i, ++j;
-    } else if (a[i] < b[j]) {
-      ++i;
-    } else {
-      ++j;
-    }
-  }
-  return n;
-}
+namespace {
 
-std::size_t shared_count(const std::uint32_t* a, std::size_t na, const std::uint32_t* b, std::size_t nb) {
+// Elements two ascending sequences share, counted by one merge pass.
+template <class T>
+std::size_t shared_sorted(const T* a, std::size_t na, const T* b, std::size_t nb) {
   std::size_t i = 0, j = 0, n = 0;
   while (i < na && j < nb) {
     if (a[i] == b[j]) {
@@ -122,6 +112,16 @@ std::size_t shared_count(const std::uint32_t* a, std::size_t na, const std::uint
     }
   }
   return n;
+}
+
+}  // namespace
+
+std::size_t shared_count(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  return shared_sorted(a.data(), a.size(), b.data(), b.size());
+}
+
+std::size_t shared_count(const std::uint32_t* a, std::size_t na, const std::uint32_t* b, std::size_t nb) {
+  return shared_sorted(a, na, b, nb);
 }
 
 void intern_references(std::vector<BlockFeatures>& src, std::vector<BlockFeatures>& tgt) {
