@@ -231,7 +231,12 @@ Status walk_tbx(xmlNode* n, const std::string& file, Glossary* g) {
           return Status(ErrorCode::kParse, "a langSet/langSec without xml:lang",
                         Location{file, static_cast<std::size_t>(xmlGetLineNo(ls))});
         }
+        const std::string written = lang;
         lang = primary_language(lang);
+        if (lang.empty()) {  // "-GB": a region without a language
+          return Status(ErrorCode::kParse, "xml:lang '" + written + "' names no language",
+                        Location{file, static_cast<std::size_t>(xmlGetLineNo(ls))});
+        }
         for (xmlNode* tg = ls->children; tg; tg = tg->next) {
           if (is(tg, "tig") || is(tg, "termSec") || is(tg, "ntig")) {
             xmlNode* holder = tg;

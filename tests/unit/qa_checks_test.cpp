@@ -140,6 +140,10 @@ TEST(QaGlossary, RejectsMalformedInputWithALine) {
       {"<tbx><text><body><conceptEntry><langSec><termSec><term>x</term></termSec></langSec></conceptEntry></body></text></tbx>",
        ErrorCode::kParse, 1},
       {"<martif><text>", ErrorCode::kParse, 1},
+      // A region without a language (a fuzzer's find: the term came back with no language at all).
+      {"<martif><text><body><termEntry>\n<langSet xml:lang=\"-GB\"><tig><term>Member States</term></tig></langSet>"
+       "</termEntry></body></text></martif>",
+       ErrorCode::kParse, 2},
       {"<!DOCTYPE tbx [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><tbx><text><body><conceptEntry><langSec "
        "xml:lang=\"en\"><termSec><term>&e;</term></termSec></langSec></conceptEntry></body></text></tbx>",
        ErrorCode::kParse, 1},
