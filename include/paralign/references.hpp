@@ -85,9 +85,9 @@ class ReferenceFinder {
 /// explains why it could not be built.
 const Result<ReferenceFinder>& default_reference_finder();
 
-/// find() with the default finder. Pure and thread-safe. Throws std::runtime_error only when the installed data
-/// files are missing or broken (a broken installation, not an input error); callers that want a Status check
-/// default_reference_finder() first, as the CLI does.
+/// find() with the default finder. Pure and thread-safe. Finds nothing when the installed data files are missing
+/// or broken (a broken installation, not an input error): callers check default_reference_finder() first, as the
+/// aligner, the QA checker and the CLI do, and report its Status.
 std::vector<Reference> find_references(std::string_view text);
 
 }  // namespace paralign
