@@ -146,8 +146,8 @@ struct Prepared {
   SideFeatures src, tgt;
 };
 
-void add_sentence(SideFeatures& f, float length, std::uint8_t end_class, std::uint8_t clauses, const std::vector<std::uint32_t>& words,
-                  std::vector<std::uint32_t>& anchors) {
+void add_sentence(SideFeatures& f, float length, std::uint8_t end_class, std::uint8_t clauses,
+                  const std::vector<std::uint32_t>& words, std::vector<std::uint32_t>& anchors) {
   if (f.word_begin.empty()) {
     f.word_begin.push_back(0);
     f.anchor_begin.push_back(0);
@@ -191,7 +191,7 @@ constexpr std::size_t kMaxBandWidth = 512;
 // their band stops at this many cells in all, so that a paragraph of thousands of sentences whose two sides drift
 // apart (one side lost its full stops) costs time and memory in proportion to its length, not length × 512.
 constexpr std::size_t kScoringCellBudget = std::size_t{1} << 20;
-constexpr std::size_t kMinScoringWidth = 64;
+constexpr std::size_t kMinCappedWidth = 64;  // the narrowest a budget makes a band (either pass)
 
 // True when a search at `width` is final: a path clear of the band's edges, the whole matrix, or a path at the cap.
 bool search_done(const align::SearchResult& r, std::size_t width, std::size_t limit, std::size_t cap) {
@@ -205,7 +205,7 @@ constexpr std::size_t kGuideCellBudget = std::size_t{1} << 23;
 
 std::size_t width_cap(std::size_t n, std::size_t m, std::size_t budget) {
   const std::size_t rows = std::max<std::size_t>(std::max(n, m), 1);
-  return std::clamp(budget / (2 * rows), kMinScoringWidth, kMaxBandWidth);
+  return std::clamp(budget / (2 * rows), kMinCappedWidth, kMaxBandWidth);
 }
 
 align::SearchResult search_widening(std::size_t n, std::size_t m, const std::vector<Shape>& shapes,
