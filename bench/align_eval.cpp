@@ -68,6 +68,8 @@ int main(int argc, char** argv) {
         opts.punctuation_weight = v;
       else if (name == "clause")
         opts.clause_weight = v;
+      else if (name == "lead")
+        opts.lead_in_weight = v;
       else if (name == "band")
         opts.min_band = static_cast<int>(v);
       else if (name == "realign")

@@ -63,6 +63,8 @@ struct SentenceAlignOptions {
   double punctuation_weight = 0.3;  ///< weight of end-punctuation agreement (learned per document; 0 to ignore)
   double clause_weight = 0.5;  ///< weight of clause agreement: colons and semicolons inside a sentence against
                                ///< sentence breaks on the other side (learned per document and shape; 0 to ignore)
+  double lead_in_weight = 3.0;  ///< cost of a bead that ends one side with a lead-in (a short sentence ending in a
+                                ///< colon, such as a speaker line) where the other side ends a sentence; 0 to ignore
 };
 
 /// Word pairs with association strengths, learned from aligned text and carried across the documents of a batch.

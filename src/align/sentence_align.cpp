@@ -155,6 +155,7 @@ void add_sentence(SideFeatures& f, float length, std::uint8_t end_class, std::ui
   f.length.push_back(length);
   f.end_class.push_back(end_class);
   f.clauses.push_back(clauses);
+  f.lead_in.push_back(0);
   f.words.insert(f.words.end(), words.begin(), words.end());
   f.word_begin.push_back(static_cast<std::uint32_t>(f.words.size()));
   std::sort(anchors.begin(), anchors.end());
@@ -191,7 +192,11 @@ constexpr std::size_t kMaxBandWidth = 512;
 // their band stops at this many cells in all, so that a paragraph of thousands of sentences whose two sides drift
 // apart (one side lost its full stops) costs time and memory in proportion to its length, not length × 512.
 constexpr std::size_t kScoringCellBudget = std::size_t{1} << 20;
-constexpr std::size_t kMinCappedWidth = 64;  // the narrowest a budget makes a band (either pass)
+constexpr std::size_t kMinCappedWidth = 64;
+// A sentence ending in a colon (end_punctuation_class 3) is a lead-in when it is at most this share of its side's
+// median sentence length.
+constexpr float kLeadInShare = 0.5f;
+constexpr std::uint8_t kColonClass = 3;  // the narrowest a budget makes a band (either pass)
 
 // True when a search at `width` is final: a path clear of the band's edges, the whole matrix, or a path at the cap.
 bool search_done(const align::SearchResult& r, std::size_t width, std::size_t limit, std::size_t cap) {
@@ -343,6 +348,17 @@ std::vector<Bead> SentenceAligner::align(const std::vector<std::string>& src_tex
   for (const auto& t : tgt_tok) prepare(t, false);
   src_tok.clear();
   tgt_tok.clear();
+  // Lead-ins: sentences ending in a colon and much shorter than the side's median sentence ("He said:", a line
+  // naming the speaker of a translated reply). They announce what follows, which is where they belong; a long
+  // sentence ending in a colon is a clause of its own (the King James Bible ends verses in colons).
+  for (SideFeatures* side : {&doc.src, &doc.tgt}) {
+    std::vector<float> sorted = side->length;
+    auto mid = sorted.begin() + static_cast<std::ptrdiff_t>(sorted.size() / 2);
+    std::nth_element(sorted.begin(), mid, sorted.end());
+    const float limit = kLeadInShare * *mid;
+    for (std::size_t k = 0; k < side->size(); ++k)
+      side->lead_in[k] = side->end_class[k] == kColonClass && side->length[k] <= limit ? 1 : 0;
+  }
 
   // Per-document parameters: the length ratio from the totals, the spread from the first pass.
   std::vector<Shape> shapes = make_shapes(options_.max_bead_side);
@@ -355,6 +371,7 @@ std::vector<Bead> SentenceAligner::align(const std::vector<std::string>& src_tex
   params.anchor_weight = options_.anchor_weight;
   params.lexical_weight = options_.lexical_weight;
   params.dilution = options_.lexical_dilution;
+  params.lead_in_cost = options_.lead_in_weight;
   for (const Shape& s : shapes) params.shape_cost.push_back(-std::log(default_prior(s)) * options_.prior_weight);
 
   // Word pairs counted over fewer beads than this are mostly chance; the lexicon waits until it has seen enough

@@ -13,6 +13,9 @@ double tail_cost_exact(double d) {
   return -std::log(p);
 }
 
+// Full stop, exclamation or question mark (end_punctuation_class 1 and 2).
+bool ends_sentence(std::uint8_t end_class) { return end_class == 1 || end_class == 2; }
+
 }  // namespace
 
 double LengthModel::tail_cost(double d) { return tail_cost_exact(d); }
@@ -212,6 +215,11 @@ double BeadScorer::cost(std::size_t i, std::size_t j, int shape) const {
   if (params_.punctuation_weight > 0 && s.src > 0 && s.tgt > 0)
     c += params_.punctuation_weight *
          params_.end_cost[src_.end_class[i + s.src - 1] * kEndClasses + tgt_.end_class[j + s.tgt - 1]];
+  if (params_.lead_in_cost > 0 && s.src > 0 && s.tgt > 0) {
+    const std::size_t a = i + s.src - 1, b = j + s.tgt - 1;
+    if ((src_.lead_in[a] && ends_sentence(tgt_.end_class[b])) || (tgt_.lead_in[b] && ends_sentence(src_.end_class[a])))
+      c += params_.lead_in_cost;
+  }
   if (params_.clause_weight > 0 && s.src > 0 && s.tgt > 0) {
     int cs = s.src, ct = s.tgt;
     for (std::size_t a = 0; a < s.src; ++a) cs += src_.clauses[i + a];

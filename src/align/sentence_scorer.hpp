@@ -20,6 +20,7 @@ struct SideFeatures {
                                           ///< SentenceAligner::align)
   std::vector<std::uint8_t> end_class;    ///< end_punctuation_class() of each sentence
   std::vector<std::uint8_t> clauses;      ///< SentenceTokens::clause_marks of each sentence
+  std::vector<std::uint8_t> lead_in;      ///< 1 for a lead-in: a short sentence ending in a colon (see align())
   std::vector<std::uint32_t> word_begin;  ///< sentence k's words are words[word_begin[k] .. word_begin[k+1])
   std::vector<std::uint32_t> words;       ///< lexicon token ids (duplicates kept)
   std::vector<std::uint32_t> anchor_begin;
@@ -73,6 +74,9 @@ struct ScoreParams {
   /// -log association of the end punctuation of a bead's last source and last target sentence,
   /// [src_class * kEndClasses + tgt_class]: learned per document from the first pass (see SentenceAligner::align).
   std::vector<double> end_cost;
+  /// Cost of a bead whose last sentence on one side is a lead-in while the other side's last sentence ends in a full
+  /// stop, question or exclamation mark: the lead-in announces what follows, so it belongs to the next bead.
+  double lead_in_cost = 0.0;
   double clause_weight = 0.0;  ///< weight of clause_cost (0 until the first pass has estimated it)
   /// -log P(d | shape) / P(commonest d | shape), d = the bead's target clauses less its source clauses (sentences plus
   /// clause marks inside them), clipped to -2..2, at [shape * 5 + d + 2]: learned per document from the first pass.

@@ -50,7 +50,7 @@ check() {
   fi
 }
 h=$corpora/hansard-gold
-check h890621 "$h/890621fe.txt" "$h/890621fc.txt" "$h/890621f.gold.align" "" 0.93
+check h890621 "$h/890621fe.txt" "$h/890621fc.txt" "$h/890621f.gold.align" "" 0.95
 check h921008 "$h/921008fe.txt" "$h/921008fc.txt" "$h/921008f.gold.align" "" 0.95
 check h930422 "$h/930422fe.txt" "$h/930422fc.txt" "$h/930422f.gold.align" "" 0.97
 b=$corpora/bible-gold

@@ -144,6 +144,39 @@ TEST(SentenceAligner, AlignsASmallPassageAndLosesNothing) {
   }
 }
 
+// A council record written for this test: after each motion the Chinese adds a line of its own saying that the
+// speech is a translation; the English opens the speech with "He said:". The line belongs to the speech it announces.
+TEST(SentenceAligner, AttachesALeadInLineToWhatFollows) {
+  const std::vector<std::string> zh = {
+      "运输司动议二读：「一项修订道路交通条例的草案。」",
+      "运输司致辞的译文：",
+      "主席先生，我谨动议二读1989年道路交通（修订）条例草案。",
+      "本条例草案提高在繁忙地区违例泊车的罚款，并授权警方拖走阻碍交通的车辆。",
+      "保安司动议二读：「一项修订赌博条例的草案。」",
+      "保安司致辞的译文：",
+      "主席先生，我谨动议二读1989年赌博（修订）条例草案。",
+      "本条例草案堵塞有关在香港以外向庄家投注的法律漏洞。",
+  };
+  const std::vector<std::string> en = {
+      "THE SECRETARY FOR TRANSPORT moved the Second Reading of: \"A Bill to amend the Road Traffic Ordinance.\"",
+      "He said: Sir, I move that the Road Traffic (Amendment) Bill 1989 be read the Second time.",
+      "The Bill raises the fines for illegal parking in busy districts and lets the police tow away vehicles that "
+      "obstruct traffic.",
+      "THE SECRETARY FOR SECURITY moved the Second Reading of: \"A Bill to amend the Gambling Ordinance.\"",
+      "He said: Sir, I move that the Gambling (Amendment) Bill 1989 be read the Second time.",
+      "The Bill closes a gap in the law on betting with bookmakers outside Hong Kong.",
+  };
+  std::string with = format_beads(make_aligner().align(zh, en, "zh", "en"));
+  EXPECT_NE(with.find("1 <=> 1\n2,3 <=> 2\n"), std::string::npos) << with;
+  EXPECT_NE(with.find("5 <=> 4\n6,7 <=> 5\n"), std::string::npos) << with;
+  // Without the lead-in cost, length alone gives the line to the motion (the shorter speech fits its English better
+  // without it): the cost is what decides here.
+  SentenceAlignOptions off;
+  off.lead_in_weight = 0;
+  std::string without = format_beads(make_aligner(off).align(zh, en, "zh", "en"));
+  EXPECT_EQ(without.find("2,3 <=> 2\n"), std::string::npos) << without;
+}
+
 TEST(SentenceAligner, EmptySidesGiveOmissions) {
   SentenceAligner aligner = make_aligner();
   std::vector<Bead> beads = aligner.align(kZh, {}, "zh", "en");
@@ -330,7 +363,7 @@ TEST(SentenceAlignerGold, StrictF1OnHansardAndBible) {
   PARALIGN_REQUIRE_SHARED_CORPORA();
   const std::string dir = testing::shared_corpora_dir();
   const std::vector<GoldCase> cases = {
-      {"hansard-gold/890621fe.txt", "hansard-gold/890621fc.txt", "hansard-gold/890621f.gold.align", false, 0.93},
+      {"hansard-gold/890621fe.txt", "hansard-gold/890621fc.txt", "hansard-gold/890621f.gold.align", false, 0.95},
       {"hansard-gold/921008fe.txt", "hansard-gold/921008fc.txt", "hansard-gold/921008f.gold.align", false, 0.95},
       {"hansard-gold/930422fe.txt", "hansard-gold/930422fc.txt", "hansard-gold/930422f.gold.align", false, 0.97},
       {"bible-gold/001.en", "bible-gold/001.zh", "bible-gold/001.align", true, 0.90},
