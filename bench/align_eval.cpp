@@ -1,11 +1,13 @@
 // align_eval: aligns one sentence-per-line file pair and scores it against a gold alignment (strict bead match).
 //
 //   align_eval [--dict FILE] [--no-learn] [--src-lang en] [--tgt-lang zh] [--brackets] [--weight NAME=VALUE]
-//              [--beads-out FILE] [--score BEADS] SRC TGT GOLD
+//              [--beads-out FILE] [--score BEADS] [--unit-merge] SRC TGT GOLD
 //
 // GOLD is in the beads text form ("1,2 <=> 3", 1-based) unless --brackets ("[0,1]:[0,1,2]", 0-based). Prints one
 // line: sentence counts, seconds, then P/R/F1 with omission beads and without them. With --score, nothing is
 // aligned: the beads in BEADS (text form, e.g. written by `paralign align --to beads`) are checked and scored.
+// --unit-merge adds the strict figures after merging consecutive beads that lie inside one gold bead (for gold in
+// units larger than a sentence, such as the Bible set's verses: see merge_within_gold_units).
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -22,7 +24,7 @@ using paralign::align::AlignmentScore;
 int main(int argc, char** argv) {
   paralign::SentenceAlignOptions opts;
   std::string src_lang = "en", tgt_lang = "zh", beads_out, score_file;
-  bool brackets = false;
+  bool brackets = false, unit_merge = false;
   std::vector<std::string> files;
   for (int k = 1; k < argc; ++k) {
     std::string a = argv[k];
@@ -43,6 +45,8 @@ int main(int argc, char** argv) {
       src_lang = value();
     } else if (a == "--tgt-lang") {
       tgt_lang = value();
+    } else if (a == "--unit-merge") {
+      unit_merge = true;
     } else if (a == "--brackets") {
       brackets = true;
     } else if (a == "--score") {
@@ -134,8 +138,14 @@ int main(int argc, char** argv) {
   if (!beads_out.empty()) std::ofstream(beads_out) << paralign::format_beads(beads);
   AlignmentScore with = paralign::align::score_alignment(beads, *gold, true);
   AlignmentScore without = paralign::align::score_alignment(beads, *gold, false);
-  std::printf("%zu x %zu sentences  %.3f s  with-omitted P %.4f R %.4f F1 %.4f  without P %.4f R %.4f F1 %.4f\n",
+  std::printf("%zu x %zu sentences  %.3f s  with-omitted P %.4f R %.4f F1 %.4f  without P %.4f R %.4f F1 %.4f",
               src->size(), tgt->size(), secs, with.precision(), with.recall(), with.f1(), without.precision(),
               without.recall(), without.f1());
+  if (unit_merge) {
+    AlignmentScore merged =
+        paralign::align::score_alignment(paralign::align::merge_within_gold_units(beads, *gold), *gold, true);
+    std::printf("  unit-merged P %.4f R %.4f F1 %.4f", merged.precision(), merged.recall(), merged.f1());
+  }
+  std::printf("\n");
   return 0;
 }

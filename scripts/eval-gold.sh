@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Scores the sentence aligner against the gold alignments in ../shared/corpora (Hansard LegCo records and one Bible
-# portion): strict precision/recall/F1, with and without omission beads. See docs/alignment-accuracy.md.
+# portion): strict precision/recall/F1, with and without omission beads; for the Bible, whose gold beads are verses,
+# also after merging our beads that lie inside one verse ("unit-merged"). See docs/alignment-accuracy.md.
 #
 #   scripts/eval-gold.sh [BUILD_DIR] [align_eval options, e.g. --dict corpora/data/dict/un-terms.zh-en.tsv]
 set -euo pipefail
@@ -18,4 +19,4 @@ for rec in 890621 921008 930422; do
 done
 b=$corpora/bible-gold
 printf 'bible 001    '
-"$eval_bin" --brackets "$@" "$b/001.en" "$b/001.zh" "$b/001.align"
+"$eval_bin" --brackets --unit-merge "$@" "$b/001.en" "$b/001.zh" "$b/001.align"

@@ -32,6 +32,56 @@ AlignmentScore score_alignment(const std::vector<Bead>& found, const std::vector
   return s;
 }
 
+std::vector<Bead> merge_within_gold_units(const std::vector<Bead>& found, const std::vector<Bead>& gold) {
+  constexpr std::size_t kNoUnit = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> src_unit, tgt_unit;
+  auto assign = [&](std::vector<std::size_t>& unit, std::size_t begin, std::size_t size, std::size_t id) {
+    if (unit.size() < begin + size) unit.resize(begin + size, kNoUnit);
+    std::fill(unit.begin() + static_cast<std::ptrdiff_t>(begin), unit.begin() + static_cast<std::ptrdiff_t>(begin + size),
+              id);
+  };
+  for (std::size_t k = 0; k < gold.size(); ++k) {
+    assign(src_unit, gold[k].src_begin, gold[k].src_size, k);
+    assign(tgt_unit, gold[k].tgt_begin, gold[k].tgt_size, k);
+  }
+  // The one unit all of a bead's sentences lie in, or kNoUnit when they lie in several (or none).
+  auto unit_of = [&](const Bead& b) {
+    std::size_t u = kNoUnit;
+    bool first = true;
+    auto visit = [&](const std::vector<std::size_t>& unit, std::size_t begin, std::size_t size) {
+      for (std::size_t x = begin; x < begin + size; ++x) {
+        std::size_t v = x < unit.size() ? unit[x] : kNoUnit;
+        if (first) {
+          u = v;
+          first = false;
+        } else if (v != u) {
+          u = kNoUnit;
+        }
+      }
+    };
+    visit(src_unit, b.src_begin, b.src_size);
+    visit(tgt_unit, b.tgt_begin, b.tgt_size);
+    return u;
+  };
+  std::vector<Bead> out;
+  std::size_t last_unit = kNoUnit;
+  for (const Bead& b : found) {
+    std::size_t u = unit_of(b);
+    if (!out.empty() && u != kNoUnit && u == last_unit) {
+      Bead& m = out.back();
+      if (m.src_size == 0) m.src_begin = b.src_begin;
+      if (m.tgt_size == 0) m.tgt_begin = b.tgt_begin;
+      m.src_size += b.src_size;
+      m.tgt_size += b.tgt_size;
+      m.confidence = std::min(m.confidence, b.confidence);
+      continue;
+    }
+    out.push_back(b);
+    last_unit = u;
+  }
+  return out;
+}
+
 Result<std::vector<Bead>> parse_bracket_beads(std::string_view text, std::string_view file) {
   std::vector<Bead> beads;
   Status read = for_each_line(text, [&](std::size_t line_no, std::string_view line) -> Status {

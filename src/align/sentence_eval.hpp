@@ -27,6 +27,13 @@ struct AlignmentScore {
 /// Scores `found` against `gold`. With `with_omissions` false, 1-0 and 0-1 beads are left out on both sides.
 AlignmentScore score_alignment(const std::vector<Bead>& found, const std::vector<Bead>& gold, bool with_omissions);
 
+/// `found` coarsened to the granularity of `gold`: consecutive found beads whose sentences (both sides) all lie in
+/// one and the same gold bead become one bead. For gold made of larger units than sentences (the Bible set's beads
+/// are verses, which nothing in its sentence files marks), this is how its makers score a sentence aligner: two 1-1
+/// beads inside a 2-2 verse count as the verse, while a bead that crosses a unit boundary stays as it is (wrong).
+/// Sentences missing from `gold` belong to no unit and are never merged.
+std::vector<Bead> merge_within_gold_units(const std::vector<Bead>& found, const std::vector<Bead>& gold);
+
 /// Reads the bracket form "[0,1]:[0,1,2]" (0-based, source first; "[]" for an empty side), one bead a line.
 Result<std::vector<Bead>> parse_bracket_beads(std::string_view text, std::string_view file = {});
 

@@ -24,9 +24,10 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/paralign-goldcli.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 status=0
-# name  source  target  gold  gold-format  minimum strict F1 (with omissions)
+# name  source  target  gold  gold-format  minimum strict F1 (with omissions)  [minimum after merging inside gold
+# units, for gold in verses]
 check() {
-  local name=$1 src=$2 tgt=$3 gold=$4 brackets=$5 min=$6
+  local name=$1 src=$2 tgt=$3 gold=$4 brackets=$5 min=$6 min_merged=${7:-}
   if ! "$paralign" align --segmented --to beads --src-lang en -q "$src" "$tgt" -o "$work/$name.cli.beads"; then
     echo "align_gold_cli: $name: paralign align failed"; status=1; return
   fi
@@ -39,7 +40,7 @@ check() {
     diff "$work/$name.eval.beads" "$work/$name.cli.beads" | head -20
     status=1
   fi
-  if ! line=$("$eval_bin" $brackets --score "$work/$name.cli.beads" "$src" "$tgt" "$gold"); then
+  if ! line=$("$eval_bin" $brackets ${min_merged:+--unit-merge} --score "$work/$name.cli.beads" "$src" "$tgt" "$gold"); then
     echo "align_gold_cli: $name: align_eval cannot score the CLI's beads"; status=1; return
   fi
   local f1
@@ -48,11 +49,19 @@ check() {
   if ! awk -v f="$f1" -v m="$min" 'BEGIN { exit !(f >= m) }'; then
     echo "align_gold_cli: $name: F1 $f1 is below $min"; status=1
   fi
+  if [ -n "$min_merged" ]; then
+    local fm
+    fm=$(sed -E 's/.*unit-merged P [0-9.]+ R [0-9.]+ F1 ([0-9.]+).*/\1/' <<<"$line")
+    echo "align_gold_cli: $name: CLI strict F1 after merging inside gold units $fm (minimum $min_merged)"
+    if ! awk -v f="$fm" -v m="$min_merged" 'BEGIN { exit !(f >= m) }'; then
+      echo "align_gold_cli: $name: unit-merged F1 $fm is below $min_merged"; status=1
+    fi
+  fi
 }
 h=$corpora/hansard-gold
 check h890621 "$h/890621fe.txt" "$h/890621fc.txt" "$h/890621f.gold.align" "" 0.95
 check h921008 "$h/921008fe.txt" "$h/921008fc.txt" "$h/921008f.gold.align" "" 0.95
 check h930422 "$h/930422fe.txt" "$h/930422fc.txt" "$h/930422f.gold.align" "" 0.97
 b=$corpora/bible-gold
-check bible001 "$b/001.en" "$b/001.zh" "$b/001.align" --brackets 0.90
+check bible001 "$b/001.en" "$b/001.zh" "$b/001.align" --brackets 0.90 0.97
 exit $status
