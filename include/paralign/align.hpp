@@ -27,12 +27,14 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "paralign/document.hpp"
+#include "paralign/sentence_align.hpp"
 #include "paralign/status.hpp"
 
 namespace paralign {
@@ -109,6 +111,13 @@ struct PipelineOptions {
   AlignLevel level = AlignLevel::kSentence;
   bool segmented = false;                 ///< the documents were read one sentence per line: each line is a segment
   std::string dictionary_path;            ///< bilingual term list for the sentence aligner; "" for none
+  /// Word pairs learned from other documents, by language pair (lexicon_key(pivot, translation)): each
+  /// translation's sentences are aligned starting from a copy of its pair's lexicon, so that every document of a
+  /// batch starts from the same lexicon whatever the order the documents run in. Null: each document learns alone.
+  std::shared_ptr<const LexiconSet> lexicons;
+  /// Return, in MultiAlignment::lexicons, each pair's lexicon as it stands after this document (the start given
+  /// in `lexicons` plus what this document taught).
+  bool keep_lexicons = false;
 };
 
 /// One segment (sentence or block) of one language version, as the pipeline cut it.
@@ -153,6 +162,8 @@ struct MultiAlignment {
   /// For a single translation: the sentence beads over the whole document, 0-based segment indices, in order, as
   /// pairs of spans (pivot, translation). Empty with several translations.
   std::vector<std::pair<SegmentSpan, SegmentSpan>> beads;
+  /// With PipelineOptions::keep_lexicons: each pair's lexicon after this document, keyed lexicon_key(pivot, lang).
+  LexiconSet lexicons;
 };
 
 /// Aligns `pivot` with each of `translations` and merges the results into units. Languages are taken from

@@ -21,6 +21,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -86,13 +87,39 @@ class Lexicon {
   /// The association (0..1, a Dice coefficient) of `src_token` with `tgt_token` in the direction the lexicon was
   /// learned; 0 when unknown.
   double association(std::string_view src_token, std::string_view tgt_token) const;
+  /// The languages of the counts (source, target); both empty until the lexicon is first used.
+  std::string source_language() const;
+  std::string target_language() const;
+  /// Adds the counts of `other` to this one, as if its beads had been learned here too. An empty side takes the
+  /// other's direction. Errors: kInvalidArgument when the two were learned between different languages (a
+  /// lexicon learned the other way round is turned, not refused). Pairs are then bounded as when learning.
+  Status merge(const Lexicon& other);
 
   struct Impl;
 
  private:
   friend class SentenceAligner;
+  friend Status save_lexicons(const std::map<std::string, Lexicon>& set, const std::string& path);
+  friend Result<std::map<std::string, Lexicon>> load_lexicons(const std::string& path);
   std::unique_ptr<Impl> impl_;
 };
+
+/// Lexicons by language pair, keyed "zh-en" (source language first), as a batch carries them from document to
+/// document: each document of a pair starts from what the others taught.
+using LexiconSet = std::map<std::string, Lexicon>;
+
+/// The key of a language pair in a LexiconSet: "zh-en".
+std::string lexicon_key(std::string_view src_lang, std::string_view tgt_lang);
+
+/// Writes `set` to `path` atomically as UTF-8 text, one record a line, tokens in sorted order (so the same counts
+/// give the same bytes): "lexicon\tSRC\tTGT\tBEADS", then "s\tTOKEN\tCOUNT" and "t\tTOKEN\tCOUNT" for the tokens of
+/// each side and "p\tSRC-TOKEN\tTGT-TOKEN\tCOUNT" for the token pairs seen in two beads or more (a pair seen once is
+/// chance, and most of the bulk). Errors: kIo (unwritable folder, full disk; the old file is left as it was).
+Status save_lexicons(const LexiconSet& set, const std::string& path);
+
+/// Reads what save_lexicons wrote. Errors: kNotFound, kIo, kEncoding, kParse naming the file and line (unknown
+/// record, wrong field count, bad count, a pair whose token was not listed, a pair of languages given twice).
+Result<LexiconSet> load_lexicons(const std::string& path);
 
 /// The sentence aligner: built once (dictionary loaded), then const and thread-safe.
 class SentenceAligner {

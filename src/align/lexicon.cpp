@@ -1,6 +1,14 @@
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <fstream>
+#include <sstream>
 
 #include "align/lexicon_impl.hpp"
+#include "util/atomic_file.hpp"
+#include "util/utf8.hpp"
 
 namespace paralign {
 
@@ -96,6 +104,11 @@ void Lexicon::Impl::add_beads(std::vector<std::pair<std::vector<std::uint32_t>, 
       }
     }
   }
+  bound_pairs();
+}
+
+void Lexicon::Impl::bound_pairs() {
+  for (float min = 2.0f; pairs.size() > kMaxPairs; min *= 2.0f) pairs.prune(min);
 }
 
 double Lexicon::Impl::dice(std::uint32_t s, std::uint32_t t) const {
@@ -149,6 +162,148 @@ Lexicon& Lexicon::operator=(const Lexicon& o) {
 }
 
 std::size_t Lexicon::size() const { return impl_->pairs.size(); }
+std::string Lexicon::source_language() const { return impl_->src_lang; }
+std::string Lexicon::target_language() const { return impl_->tgt_lang; }
+
+Status Lexicon::merge(const Lexicon& other) {
+  const Impl& o = *other.impl_;
+  Impl& m = *impl_;
+  if (o.beads == 0 && o.src.size() == 0 && o.tgt.size() == 0) return {};
+  bool turned = false;
+  if (m.src_lang.empty() && m.tgt_lang.empty() && m.beads == 0) {
+    m.src_lang = o.src_lang;
+    m.tgt_lang = o.tgt_lang;
+  } else if (m.src_lang == o.tgt_lang && m.tgt_lang == o.src_lang && m.src_lang != m.tgt_lang) {
+    turned = true;
+  } else if (m.src_lang != o.src_lang || m.tgt_lang != o.tgt_lang) {
+    return Status(ErrorCode::kInvalidArgument, fmt::format("cannot merge a {}-{} lexicon into a {}-{} one", o.src_lang,
+                                                           o.tgt_lang, m.src_lang, m.tgt_lang));
+  }
+  // Ids of the other's tokens here (its source side is our target side when it was learned the other way round).
+  const align::Vocabulary& os = turned ? o.tgt : o.src;
+  const align::Vocabulary& ot = turned ? o.src : o.tgt;
+  const std::vector<float>& osc = turned ? o.tgt_count : o.src_count;
+  const std::vector<float>& otc = turned ? o.src_count : o.tgt_count;
+  std::vector<std::uint32_t> smap(os.size()), tmap(ot.size());
+  for (std::uint32_t k = 0; k < os.size(); ++k) {
+    smap[k] = m.src_id(os.name(k));
+    m.src_count[smap[k]] += k < osc.size() ? osc[k] : 0.0f;
+  }
+  for (std::uint32_t k = 0; k < ot.size(); ++k) {
+    tmap[k] = m.tgt_id(ot.name(k));
+    m.tgt_count[tmap[k]] += k < otc.size() ? otc[k] : 0.0f;
+  }
+  o.pairs.for_each([&](std::uint64_t key, float c) {
+    auto a = static_cast<std::uint32_t>(key >> 32), b = static_cast<std::uint32_t>(key & 0xFFFFFFFFu);
+    std::uint32_t x = turned ? smap[b] : smap[a], y = turned ? tmap[a] : tmap[b];
+    m.pairs.add((static_cast<std::uint64_t>(x) << 32) | y, c);
+  });
+  m.beads += o.beads;
+  m.bound_pairs();
+  m.table_beads = 0;  // rebuilt before the next use
+  return {};
+}
+
+std::string lexicon_key(std::string_view src_lang, std::string_view tgt_lang) {
+  return fmt::format("{}-{}", src_lang, tgt_lang);
+}
+
+namespace {
+
+// Counts are whole numbers of beads, kept in floats: written without a fraction.
+std::string count_text(float c) { return fmt::format("{}", static_cast<long long>(std::llround(c))); }
+
+bool writable_token(const std::string& t) {
+  return !t.empty() && t.find('\t') == std::string::npos && t.find('\n') == std::string::npos &&
+         t.find('\r') == std::string::npos;
+}
+
+}  // namespace
+
+Status save_lexicons(const LexiconSet& set, const std::string& path) {
+  std::string out = "# paralign lexicon: word pairs the sentence aligner learned (docs/alignment.md)\n";
+  for (const auto& [key, lexicon] : set) {
+    const Lexicon::Impl& x = *lexicon.impl_;
+    if (x.src_lang.empty() || x.tgt_lang.empty()) continue;
+    out += fmt::format("lexicon\t{}\t{}\t{}\n", x.src_lang, x.tgt_lang, count_text(static_cast<float>(x.beads)));
+    auto side = [&](const align::Vocabulary& v, const std::vector<float>& counts, char tag) {
+      std::vector<std::uint32_t> ids;
+      for (std::uint32_t k = 0; k < v.size(); ++k)
+        if (k < counts.size() && counts[k] > 0 && writable_token(v.name(k))) ids.push_back(k);
+      std::sort(ids.begin(), ids.end(), [&](auto a, auto b) { return v.name(a) < v.name(b); });
+      for (auto k : ids) out += fmt::format("{}\t{}\t{}\n", tag, v.name(k), count_text(counts[k]));
+    };
+    side(x.src, x.src_count, 's');
+    side(x.tgt, x.tgt_count, 't');
+    std::vector<std::pair<std::pair<std::string_view, std::string_view>, float>> pairs;
+    x.pairs.for_each([&](std::uint64_t k, float c) {
+      if (c < 2.0f) return;
+      const std::string& a = x.src.name(static_cast<std::uint32_t>(k >> 32));
+      const std::string& b = x.tgt.name(static_cast<std::uint32_t>(k & 0xFFFFFFFFu));
+      if (writable_token(a) && writable_token(b)) pairs.push_back({{a, b}, c});
+    });
+    std::sort(pairs.begin(), pairs.end());
+    for (const auto& [p, c] : pairs) out += fmt::format("p\t{}\t{}\t{}\n", p.first, p.second, count_text(c));
+  }
+  return write_file_atomically(path, out);
+}
+
+Result<LexiconSet> load_lexicons(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status(ErrorCode::kNotFound, "cannot open the lexicon", Location{path});
+  LexiconSet set;
+  Lexicon::Impl* cur = nullptr;
+  std::string line;
+  std::size_t line_no = 0;
+  std::vector<std::string_view> f;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    auto bad = [&](std::string what) { return Status(ErrorCode::kParse, std::move(what), Location{path, line_no}); };
+    if (!utf8::valid(line)) return Status(ErrorCode::kEncoding, "not valid UTF-8", Location{path, line_no});
+    f.clear();
+    for (std::size_t p = 0;;) {
+      std::size_t tab = line.find('\t', p);
+      f.push_back(std::string_view(line).substr(p, tab == std::string::npos ? std::string::npos : tab - p));
+      if (tab == std::string::npos) break;
+      p = tab + 1;
+    }
+    float count = 0;
+    {
+      std::string_view c = f.back();
+      long long v = -1;
+      auto [ptr, ec] = std::from_chars(c.data(), c.data() + c.size(), v);
+      if (ec != std::errc() || ptr != c.data() + c.size() || v < 0 || v > (1LL << 40))
+        return bad(fmt::format("\"{}\" is not a count", c));
+      count = static_cast<float>(v);
+    }
+    if (f[0] == "lexicon") {
+      if (f.size() != 4 || f[1].empty() || f[2].empty()) return bad("expected \"lexicon<TAB>SRC<TAB>TGT<TAB>BEADS\"");
+      auto [it, fresh] = set.try_emplace(lexicon_key(f[1], f[2]));
+      if (!fresh) return bad(fmt::format("the {} lexicon is given twice", it->first));
+      cur = it->second.impl_.get();
+      cur->src_lang = std::string(f[1]);
+      cur->tgt_lang = std::string(f[2]);
+      cur->beads = count;
+    } else if (cur == nullptr) {
+      return bad("a record before the first \"lexicon\" line");
+    } else if ((f[0] == "s" || f[0] == "t") && f.size() == 3 && !f[1].empty()) {
+      std::uint32_t id = f[0] == "s" ? cur->src_id(f[1]) : cur->tgt_id(f[1]);
+      (f[0] == "s" ? cur->src_count : cur->tgt_count)[id] = count;
+    } else if (f[0] == "p" && f.size() == 4) {
+      std::uint32_t a = cur->src.find(f[1]), b = cur->tgt.find(f[2]);
+      if (a == align::Vocabulary::kNone || b == align::Vocabulary::kNone)
+        return bad("a pair whose token is not listed before it");
+      cur->pairs.add((static_cast<std::uint64_t>(a) << 32) | b, count);
+    } else {
+      return bad("expected a lexicon, s, t or p record with its fields");
+    }
+  }
+  if (in.bad()) return Status(ErrorCode::kIo, "cannot read the lexicon", Location{path});
+  for (auto& [key, lexicon] : set) lexicon.impl_->bound_pairs();
+  return set;
+}
 std::size_t Lexicon::bead_count() const { return static_cast<std::size_t>(impl_->beads); }
 
 double Lexicon::association(std::string_view src_token, std::string_view tgt_token) const {

@@ -65,6 +65,10 @@ struct Lexicon::Impl {
   void refresh_table();
   void build_table();
   double dice(std::uint32_t s, std::uint32_t t) const;
+  /// Keeps the pair counts under kMaxPairs by dropping the rarest (first those seen once): a lexicon carried
+  /// through a long batch keeps a bounded size.
+  void bound_pairs();
+  static constexpr std::size_t kMaxPairs = std::size_t{1} << 20;
 };
 
 }  // namespace paralign

@@ -241,9 +241,14 @@ Result<MultiAlignment> align_versions(const Document& pivot, const std::vector<D
       Status s = da.status();
       return Status(s.code(), fmt::format("{} ↔ {}: {}", pivot.language, docs[k]->language, s.message()), s.where());
     }
+    const std::string pair_key = lexicon_key(pivot_doc.language, docs[k]->language);
     Lexicon lexicon;
+    if (options.lexicons) {
+      if (auto it = options.lexicons->find(pair_key); it != options.lexicons->end()) lexicon = it->second;
+    }
     beads[k] = document_beads(pivot_doc, cuts[0], *docs[k], cuts[k], *da, options, aligner ? &*aligner : nullptr,
                               &lexicon);
+    if (options.keep_lexicons) m.lexicons.insert_or_assign(pair_key, std::move(lexicon));
     m.notes.push_back(std::move(da->notes));
   }
 

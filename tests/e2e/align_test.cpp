@@ -102,6 +102,34 @@ TEST(AlignVersions, ThreeLanguagesBySentenceEachSentenceOnce) {
   EXPECT_TRUE(m->beads.empty());      // beads are for one translation only
 }
 
+// A batch carries word pairs from document to document: each pair of languages starts from the lexicon given and
+// returns it with what this document taught added; the lexicon given is left as it was.
+TEST(AlignVersions, StartsFromTheLexiconGivenAndReturnsWhatItLearned) {
+  const Document zh = doc("zh", {para(1, "本报告依照第78/456号决议提交。报告介绍了2024年的工作。"),
+                                 para(2, "共有64个会员国作了答复。答复摘要如下。")});
+  const Document en = doc("en", {para(1, "The present report is submitted pursuant to resolution 78/456. It "
+                                         "describes the work done in 2024."),
+                                 para(2, "In all, 64 Member States replied. Their replies are summarized below.")});
+  PipelineOptions o;
+  o.keep_lexicons = true;
+  auto first = align_versions(zh, {en}, o);
+  ASSERT_TRUE(first.ok()) << first.status().to_string();
+  ASSERT_EQ(first->lexicons.count("zh-en"), 1u);
+  const std::size_t learned = first->lexicons.at("zh-en").bead_count();
+  EXPECT_GT(learned, 0u);
+  auto start = std::make_shared<const LexiconSet>(first->lexicons);
+  o.lexicons = start;
+  auto second = align_versions(zh, {en}, o);
+  ASSERT_TRUE(second.ok()) << second.status().to_string();
+  EXPECT_EQ(second->lexicons.at("zh-en").bead_count(), 2 * learned);
+  EXPECT_EQ(start->at("zh-en").bead_count(), learned);
+  EXPECT_EQ(format_document_beads(*second, false), format_document_beads(*first, false));
+  o.keep_lexicons = false;
+  auto third = align_versions(zh, {en}, o);
+  ASSERT_TRUE(third.ok());
+  EXPECT_TRUE(third->lexicons.empty());
+}
+
 TEST(AlignVersions, ParagraphLevelBeadsAndTheirTextForm) {
   const Document zh = doc("zh", {para(1, "第一段。"), para(2, "第二段。"), plain(BlockKind::kOther, "附件文字。")});
   const Document ar = doc("ar", {para(1, "الفقرة الأولى."), para(2, "الفقرة الثانية.")});

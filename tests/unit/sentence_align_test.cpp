@@ -316,6 +316,116 @@ TEST(SentenceAligner, CarriesALearnedLexiconAcrossCallsInEitherDirection) {
   EXPECT_GE(one_one, en.size() * 9 / 10);
 }
 
+// A lexicon learned from the test pool, 15 times over (enough beads for the lexicon to form).
+Lexicon pool_lexicon(const SentenceAligner& aligner) {
+  Lexicon learned;
+  std::vector<std::string> zh, en;
+  for (int rep = 0; rep < 15; ++rep)
+    for (const auto& [a, b] : kPool) {
+      zh.push_back(a);
+      en.push_back(b);
+    }
+  aligner.align(zh, en, "zh", "en", &learned);
+  return learned;
+}
+
+TEST(LexiconSet, SavesAndLoadsTheSameCountsAndBytes) {
+  SentenceAligner aligner = make_aligner();
+  LexiconSet set;
+  set.emplace(lexicon_key("zh", "en"), pool_lexicon(aligner));
+  const std::string dir = testing::temp_dir();
+  ASSERT_TRUE(save_lexicons(set, dir + "/a.lex").ok());
+  auto back = load_lexicons(dir + "/a.lex");
+  ASSERT_TRUE(back.ok()) << back.status().to_string();
+  ASSERT_EQ(back->count("zh-en"), 1u);
+  const Lexicon& a = set.at("zh-en");
+  const Lexicon& b = back->at("zh-en");
+  EXPECT_EQ(b.source_language(), "zh");
+  EXPECT_EQ(b.target_language(), "en");
+  EXPECT_EQ(b.bead_count(), a.bead_count());
+  EXPECT_GT(a.association("决", "resolution"), 0.3);
+  EXPECT_DOUBLE_EQ(b.association("决", "resolution"), a.association("决", "resolution"));
+  EXPECT_LE(b.size(), a.size());  // pairs seen once are not written
+  // Written in sorted order: saving what was loaded gives the same bytes.
+  ASSERT_TRUE(save_lexicons(*back, dir + "/b.lex").ok());
+  EXPECT_EQ(testing::slurp(dir + "/a.lex"), testing::slurp(dir + "/b.lex"));
+}
+
+TEST(LexiconSet, MergesCountsInEitherDirectionAndRefusesOtherLanguages) {
+  SentenceAligner aligner = make_aligner();
+  const Lexicon one = pool_lexicon(aligner);
+  Lexicon sum;
+  ASSERT_TRUE(sum.merge(one).ok());
+  ASSERT_TRUE(sum.merge(one).ok());
+  EXPECT_EQ(sum.bead_count(), 2 * one.bead_count());
+  EXPECT_NEAR(sum.association("决", "resolution"), one.association("决", "resolution"), 1e-9);  // Dice is a ratio
+  // Learned the other way round: turned, not refused.
+  Lexicon en_zh;
+  std::vector<std::string> zh, en;
+  for (int rep = 0; rep < 15; ++rep)
+    for (const auto& [a, b] : kPool) {
+      zh.push_back(a);
+      en.push_back(b);
+    }
+  aligner.align(en, zh, "en", "zh", &en_zh);
+  ASSERT_TRUE(sum.merge(en_zh).ok());
+  EXPECT_EQ(sum.source_language(), "zh");
+  EXPECT_GT(sum.association("决", "resolution"), 0.3);
+  Lexicon zh_fr;
+  aligner.align(zh, en, "zh", "fr", &zh_fr);
+  Status refused = sum.merge(zh_fr);
+  EXPECT_EQ(refused.code(), ErrorCode::kInvalidArgument);
+  EXPECT_NE(refused.message().find("zh-fr"), std::string::npos) << refused.message();
+}
+
+struct BadLexicon {
+  std::string text;
+  std::size_t line;
+};
+
+TEST(LexiconSet, ReportsTheBadLine) {
+  const std::vector<BadLexicon> cases = {
+      {"# comment\ns\t决\t3\n", 2},                                     // before any lexicon line
+      {"lexicon\tzh\ten\t10\ns\t决\tthree\n", 2},                    // not a count
+      {"lexicon\tzh\ten\t10\ns\t决\t3\np\t决\tresolution\t2\n", 3},  // pair of an unlisted token
+      {"lexicon\tzh\ten\t10\nlexicon\tzh\ten\t4\n", 2},             // the same pair of languages twice
+      {"lexicon\tzh\ten\t10\nq\tx\t1\n", 2},                         // unknown record
+      {"lexicon\tzh\ten\n", 1},                                        // field missing
+  };
+  const std::string dir = testing::temp_dir();
+  for (const auto& c : cases) {
+    const std::string path = dir + "/bad.lex";
+    std::ofstream(path, std::ios::binary) << c.text;
+    auto r = load_lexicons(path);
+    ASSERT_FALSE(r.ok()) << c.text;
+    EXPECT_EQ(r.status().code(), ErrorCode::kParse) << c.text;
+    EXPECT_EQ(r.status().where().line, c.line) << c.text << r.status().to_string();
+  }
+  EXPECT_EQ(load_lexicons(dir + "/missing.lex").status().code(), ErrorCode::kNotFound);
+}
+
+// A lexicon carried through a long batch keeps a bounded number of pairs: the rarest go first.
+TEST(LexiconSet, BoundsThePairsItKeeps) {
+  Lexicon::Impl lex;
+  lex.src_lang = "zh";
+  lex.tgt_lang = "en";
+  std::vector<std::pair<std::vector<std::uint32_t>, std::vector<std::uint32_t>>> beads;
+  for (std::uint32_t k = 0; k < 2400; ++k) {
+    std::vector<std::uint32_t> s, t;
+    for (std::uint32_t a = 0; a < 25; ++a) s.push_back(lex.src_id("s" + std::to_string(k * 25 + a)));
+    for (std::uint32_t b = 0; b < 25; ++b) t.push_back(lex.tgt_id("t" + std::to_string(k * 25 + b)));
+    if (k % 10 == 0) {  // a pair in one bead of ten (in every bead it would be a stop word): it must survive
+      s.push_back(lex.src_id("决"));
+      t.push_back(lex.tgt_id("resolution"));
+    }
+    beads.emplace_back(std::move(s), std::move(t));
+  }
+  lex.add_beads(beads);
+  EXPECT_LE(lex.pairs.size(), Lexicon::Impl::kMaxPairs);
+  EXPECT_GT(lex.pairs.size(), 0u);
+  EXPECT_GT(lex.dice(lex.src.find("决"), lex.tgt.find("resolution")), 0.0);
+}
+
 TEST(Dictionary, ShippedTermListParsesWithoutDuplicates) {
   std::string path = testing::source_dir() + "/corpora/data/dict/un-terms.zh-en.tsv";
   std::ifstream in(path);
