@@ -22,6 +22,7 @@
 #include "paralign/read.hpp"
 #include "paralign/report.hpp"
 #include "paralign/tmx.hpp"
+#include "tmx/aligned_units.hpp"
 #include "util/atomic_file.hpp"
 #include "util/json.hpp"
 #include "util/utf8.hpp"
@@ -223,42 +224,6 @@ void identify(FileInfo& f, std::size_t max_bytes) {
     f.symbol = doc->symbol;
     f.symbol_from = "text";
   }
-}
-
-// The text of a span: segments joined by a space, or by nothing between two CJK characters.
-std::string span_text(const std::vector<Segment>& segs, SegmentSpan span) {
-  std::string out;
-  for (std::size_t i = span.begin; i < span.end(); ++i) {
-    const std::string& t = segs[i].text;
-    if (!out.empty() && !t.empty()) {
-      std::size_t end = out.size(), start = 0;
-      if (!(utf8::is_cjk(utf8::prev(out, end)) && utf8::is_cjk(utf8::next(t, start)))) out += ' ';
-    }
-    out += t;
-  }
-  return out;
-}
-
-// The memory's units, with the same props as `paralign align` writes, and x-symbol always set to the group key so
-// that memories of a collection merge in key order.
-TranslationUnit make_unit(const MultiAlignment& m, const AlignedUnit& u, const std::string& key, std::size_t n) {
-  TranslationUnit tu;
-  tu.tuid = fmt::format("{}:{}", key, n);
-  tu.props.push_back({"x-symbol", key, ""});
-  tu.props.push_back({"x-kind", std::string(to_string(u.kind)), ""});
-  if (!u.anchor.empty()) {
-    const char* type = u.anchor[0] == 'h' ? "x-heading" : u.anchor[0] == 'f' ? "x-footnote" : "x-paragraph";
-    tu.props.push_back({type, u.anchor.size() > 2 ? u.anchor.substr(2) : u.anchor, ""});
-  }
-  std::size_t present = 0;
-  for (const auto& s : u.spans) present += s.size > 0 ? 1 : 0;
-  if (present < 2) tu.props.push_back({"x-unpaired", "yes", ""});
-  tu.props.push_back({"x-confidence", fmt::format("{:.2f}", u.confidence), ""});
-  for (std::size_t k = 0; k < m.languages.size(); ++k) {
-    if (u.spans[k].size == 0) continue;
-    tu.variants.emplace_back(m.languages[k], span_text(m.segments[k], u.spans[k]));
-  }
-  return tu;
 }
 
 TmxHeader memory_header(const BatchOptions& o) {
@@ -593,8 +558,8 @@ void Runner::align_group(const Group& g, GroupOutcome& out) {
   std::size_t n = 0, pairs = 0;
   for (const AlignedUnit& u : m->units) {
     if (!written.ok()) break;
-    TranslationUnit tu = make_unit(*m, u, g.key, ++n);
-    written = (*w)->add(tu);
+    // x-symbol is always the group key, so that the memories of a collection merge in key order.
+    written = (*w)->add(aligned_memory_unit(*m, u, fmt::format("{}:{}", g.key, ++n), g.key, m->languages));
     if (u.spans[0].size > 0) {
       for (std::size_t k = 1; k < u.spans.size(); ++k) pairs += u.spans[k].size > 0 ? 1 : 0;
     }

@@ -10,6 +10,7 @@
 #include "paralign/read.hpp"
 #include "paralign/read_xml.hpp"
 #include "paralign/tmx.hpp"
+#include "tmx/aligned_units.hpp"
 #include "util/atomic_file.hpp"
 #include "util/json.hpp"
 #include "util/utf8.hpp"
@@ -90,48 +91,13 @@ Result<Document> read_one(const std::string& path, const Settings& s, bool is_so
   return d;
 }
 
-// The text of a span: sentences joined by a space, or by nothing between two CJK characters.
-std::string span_text(const std::vector<Segment>& segs, SegmentSpan span) {
-  std::string out;
-  for (std::size_t i = span.begin; i < span.end(); ++i) {
-    const std::string& t = segs[i].text;
-    if (!out.empty() && !t.empty()) {
-      std::size_t end = out.size(), start = 0;
-      if (!(utf8::is_cjk(utf8::prev(out, end)) && utf8::is_cjk(utf8::next(t, start)))) out += ' ';
-    }
-    out += t;
-  }
-  return out;
-}
-
-std::string anchor_prop(const std::string& anchor) {
-  // "p:12" → "12", "h:2/a" → "2/a"; keyed XML units keep their key.
-  return anchor.size() > 2 ? anchor.substr(2) : anchor;
-}
-
 std::vector<TranslationUnit> to_units(const MultiAlignment& m, const std::vector<std::string>& codes,
                                       const std::string& symbol, const std::string& id_stem) {
   std::vector<TranslationUnit> out;
   out.reserve(m.units.size());
   std::size_t n = 0;
   for (const AlignedUnit& u : m.units) {
-    TranslationUnit tu;
-    tu.tuid = fmt::format("{}:{}", id_stem, ++n);
-    if (!symbol.empty()) tu.props.push_back({"x-symbol", symbol, ""});
-    tu.props.push_back({"x-kind", std::string(to_string(u.kind)), ""});
-    if (!u.anchor.empty()) {
-      const char* type = u.anchor[0] == 'h' ? "x-heading" : u.anchor[0] == 'f' ? "x-footnote" : "x-paragraph";
-      tu.props.push_back({type, anchor_prop(u.anchor), ""});
-    }
-    std::size_t present = 0;
-    for (const auto& s : u.spans) present += s.size > 0 ? 1 : 0;
-    if (present < 2) tu.props.push_back({"x-unpaired", "yes", ""});
-    tu.props.push_back({"x-confidence", fmt::format("{:.2f}", u.confidence), ""});
-    for (std::size_t k = 0; k < m.languages.size(); ++k) {
-      if (u.spans[k].size == 0) continue;
-      tu.variants.emplace_back(codes[k], span_text(m.segments[k], u.spans[k]));
-    }
-    out.push_back(std::move(tu));
+    out.push_back(aligned_memory_unit(m, u, fmt::format("{}:{}", id_stem, ++n), symbol, codes));
   }
   return out;
 }

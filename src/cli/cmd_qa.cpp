@@ -3,7 +3,6 @@
 
 #include "cli/commands.hpp"
 #include "paralign/qa.hpp"
-#include "paralign/read.hpp"
 #include "paralign/report.hpp"
 #include "util/atomic_file.hpp"
 #include "cli/qa_inputs.hpp"
@@ -25,12 +24,8 @@ Status write_output(Context& ctx, const std::string& path, const std::string& te
 }  // namespace
 
 int cmd_qa(Context& ctx) {
-  po::options_description desc("qa options");
-  add_common_options(desc);
-  desc.add_options()
-      ("tmx", po::value<std::string>()->value_name("FILE"), "check an existing TMX memory instead of aligning files")
-      ("tsv", po::value<std::string>()->value_name("FILE"),
-       "check a TSV memory: a header line of language codes (source first), one unit per line")
+  po::options_description own;
+  own.add_options()
       ("glossary", po::value<std::string>()->value_name("FILE"),
        "terms to enforce: CSV/TSV (source, target, status, note) or TBX-Basic (2009 or 2019)")
       ("ignore", po::value<std::string>()->value_name("FILE"),
@@ -45,11 +40,13 @@ int cmd_qa(Context& ctx) {
       ("no-spelling", "do not run the spelling check")
       ("hunspell-dir", po::value<std::string>()->value_name("DIR")->default_value("/usr/share/hunspell"),
        "where the Hunspell .aff/.dic dictionaries are")
-      ("title", po::value<std::string>()->value_name("TEXT"), "the HTML report's title")
-      ("files", po::value<std::vector<std::string>>()->value_name("SRC TGT..."), "the source and its translations");
-  add_document_input_options(desc);
+      ("title", po::value<std::string>()->value_name("TEXT"), "the HTML report's title");
+  po::options_description desc("qa options");
   po::positional_options_description positional;
-  positional.add("files", -1);
+  add_unit_input_options(desc, positional,
+                         {"check an existing TMX memory instead of aligning files",
+                          "check a TSV memory: a header line of language codes (source first), one unit per line"},
+                         own);
   const Usage usage{
       "paralign qa [options] SRC [TGT...] | paralign qa --tmx FILE.tmx [options]",
       "Checks a translation before publication: figures, dates and references compared as values across scripts "
@@ -66,10 +63,7 @@ int cmd_qa(Context& ctx) {
   po::variables_map vm;
   if (auto stop = parse_command_line(ctx, desc, positional, usage, vm)) return *stop;
 
-  std::vector<std::string> files;
-  if (vm.count("files")) files = vm["files"].as<std::vector<std::string>>();
-  const int sources = (vm.count("tmx") ? 1 : 0) + (vm.count("tsv") ? 1 : 0) + (files.empty() ? 0 : 1);
-  if (sources != 1) {
+  if (!has_one_unit_source(vm)) {
     return usage_error(ctx, "qa needs either SRC [TGT...], or --tmx FILE, or --tsv FILE (see 'paralign qa --help')");
   }
   Severity fail_on = Severity::kError;
@@ -85,32 +79,11 @@ int cmd_qa(Context& ctx) {
   opts.spelling = vm.count("no-spelling") == 0;
   opts.hunspell_dir = vm["hunspell-dir"].as<std::string>();
 
-  std::vector<std::string> inputs = files;
-  QaInput input;
-  std::string title = "paralign QA report";
-  if (vm.count("tsv")) {
-    const std::string path = vm["tsv"].as<std::string>();
-    inputs.push_back(path);
-    auto text = read_file(path, std::size_t{1} << 30);
-    if (!text) return report_error(ctx, text.status());
-    auto in = qa_input_from_tsv(*text, path);
-    if (!in) return report_error(ctx, in.status());
-    input = std::move(*in);
-    title = "QA of " + path;
-  } else if (vm.count("tmx")) {
-    const std::string path = vm["tmx"].as<std::string>();
-    inputs.push_back(path);
-    auto in = qa_input_from_tmx(path);
-    if (!in) return report_error(ctx, in.status());
-    input = std::move(*in);
-    title = "QA of " + path;
-  } else {
-    std::string described;
-    auto in = qa_input_from_files(files, vm, &described);
-    if (!in) return report_error(ctx, in.status());
-    input = std::move(*in);
-    title = "QA of " + described;
-  }
+  auto loaded = load_units(vm);
+  if (!loaded) return report_error(ctx, loaded.status());
+  const QaInput& input = loaded->input;
+  const std::vector<std::string>& inputs = loaded->paths;
+  std::string title = "QA of " + loaded->described;
   if (vm.count("title")) title = vm["title"].as<std::string>();
 
   auto checker = QaChecker::create(opts);

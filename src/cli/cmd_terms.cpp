@@ -4,7 +4,6 @@
 
 #include "cli/commands.hpp"
 #include "paralign/qa.hpp"
-#include "paralign/read.hpp"
 #include "paralign/report.hpp"
 #include "util/atomic_file.hpp"
 #include "cli/qa_inputs.hpp"
@@ -20,23 +19,22 @@ void print_overview(std::ostream& out) {
 }
 
 int terms_extract(Context& ctx) {
-  po::options_description desc("terms extract options");
-  add_common_options(desc);
-  desc.add_options()
-      ("tmx", po::value<std::string>()->value_name("FILE"), "read the units from a TMX memory instead of aligning files")
-      ("tsv", po::value<std::string>()->value_name("FILE"),
-       "read the units from TSV: a header line of language codes (source first), one unit per line")
+  po::options_description own;
+  own.add_options()
       ("output,o", po::value<std::string>()->value_name("OUT.tsv|OUT.tbx"),
        "where to write the pairs; the format follows the extension ('-' = TSV on standard output)")
       ("format", po::value<std::string>()->value_name("tsv|tbx"), "the format, when the extension does not say")
       ("min-units", po::value<std::size_t>()->value_name("N")->default_value(3),
        "units a source term must occur in to be extracted")
       ("min-dice", po::value<double>()->value_name("X")->default_value(0.3),
-       "Dice coefficient a rendering needs with its source term (0-1)")
-      ("files", po::value<std::vector<std::string>>()->value_name("SRC TGT..."), "the source and its translations");
-  add_document_input_options(desc);
+       "Dice coefficient a rendering needs with its source term (0-1)");
+  po::options_description desc("terms extract options");
   po::positional_options_description positional;
-  positional.add("files", -1);
+  add_unit_input_options(desc, positional,
+                         {"read the units from a TMX memory instead of aligning files",
+                          "read the units from TSV: a header line of language codes (source first), "
+                          "one unit per line"},
+                         own);
   const Usage usage{
       "paralign terms extract [options] SRC TGT... -o OUT.tsv|OUT.tbx | paralign terms extract --tmx FILE -o OUT",
       "Finds the recurring terms of a Chinese source (n-grams bounded by punctuation, titles in 《》, acronyms, known "
@@ -54,12 +52,9 @@ int terms_extract(Context& ctx) {
   po::variables_map vm;
   if (auto stop = parse_command_line(ctx, desc, positional, usage, vm)) return *stop;
 
-  std::vector<std::string> files;
-  if (vm.count("files")) files = vm["files"].as<std::vector<std::string>>();
-  const int sources = (vm.count("tmx") ? 1 : 0) + (vm.count("tsv") ? 1 : 0) + (files.empty() ? 0 : 1);
-  if (sources != 1)
+  if (!has_one_unit_source(vm))
     return usage_error(ctx, "terms extract needs either SRC TGT..., or --tmx FILE, or --tsv FILE (see --help)");
-  if (!files.empty() && files.size() < 2)
+  if (input_files(vm).size() == 1)
     return usage_error(ctx, "terms extract needs a source and at least one translation: SRC TGT...");
   if (!vm.count("output")) return usage_error(ctx, "terms extract needs -o OUT.tsv, -o OUT.tbx or -o - (see --help)");
   const std::string output = vm["output"].as<std::string>();
@@ -76,30 +71,9 @@ int terms_extract(Context& ctx) {
   const double min_dice = vm["min-dice"].as<double>();
   if (min_dice < 0 || min_dice > 1) return usage_error(ctx, "--min-dice takes a number between 0 and 1");
 
-  std::vector<std::string> inputs = files;
-  QaInput input;
-  std::string described;
-  if (vm.count("tsv")) {
-    const std::string path = vm["tsv"].as<std::string>();
-    inputs.push_back(path);
-    auto text = read_file(path, std::size_t{1} << 30);
-    if (!text) return report_error(ctx, text.status());
-    auto in = qa_input_from_tsv(*text, path);
-    if (!in) return report_error(ctx, in.status());
-    input = std::move(*in);
-    described = path;
-  } else if (vm.count("tmx")) {
-    const std::string path = vm["tmx"].as<std::string>();
-    inputs.push_back(path);
-    auto in = qa_input_from_tmx(path);
-    if (!in) return report_error(ctx, in.status());
-    input = std::move(*in);
-    described = path;
-  } else {
-    auto in = qa_input_from_files(files, vm, &described);
-    if (!in) return report_error(ctx, in.status());
-    input = std::move(*in);
-  }
+  auto loaded = load_units(vm);
+  if (!loaded) return report_error(ctx, loaded.status());
+  const QaInput& input = loaded->input;
   if (input.languages.size() < 2) return usage_error(ctx, "terms extract needs at least one translation beside the source");
 
   TermDiscoveryOptions opts;
@@ -110,12 +84,12 @@ int terms_extract(Context& ctx) {
   TermDiscovery found = discoverer->discover(input);
   std::size_t pairs = 0;
   for (const DiscoveredTerm& t : found.terms) pairs += t.renderings.size();
-  const std::string text = format == "tbx"
-                               ? terms_to_tbx(found, input, "Term pairs found by paralign terms extract in " + described)
-                               : terms_to_tsv(found, input);
+  const std::string text =
+      format == "tbx" ? terms_to_tbx(found, input, "Term pairs found by paralign terms extract in " + loaded->described)
+                      : terms_to_tsv(found, input);
   if (output == "-") {
     ctx.out << text;
-  } else if (auto s = write_file_atomically(output, text, inputs); !s.ok()) {
+  } else if (auto s = write_file_atomically(output, text, loaded->paths); !s.ok()) {
     return report_error(ctx, s);
   }
   if (pairs == 0 && !ctx.quiet)

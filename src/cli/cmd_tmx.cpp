@@ -12,6 +12,7 @@
 #include "cli/commands.hpp"
 #include "paralign/tmx.hpp"
 #include "util/json.hpp"
+#include "util/utf8.hpp"
 
 namespace paralign::cli {
 
@@ -158,18 +159,14 @@ Status for_each_unit(const std::string& path, const std::function<Status(Transla
 Result<std::vector<std::string>> memory_languages(const std::string& path, const std::string& srclang, bool fix) {
   std::vector<std::string> langs;
   std::unordered_set<std::string> seen;
-  const auto lower = [](std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-  };
   if (!srclang.empty() && srclang != "*all*") {
     langs.push_back(srclang);
-    seen.insert(lower(srclang));
+    seen.insert(utf8::ascii_lower(srclang));
   }
   auto s = for_each_unit(path, [&](TranslationUnit& u) -> Status {
     if (fix) fix_languages(u);
     for (const auto& v : u.variants) {
-      if (seen.insert(lower(v.lang)).second) langs.push_back(v.lang);
+      if (seen.insert(utf8::ascii_lower(v.lang)).second) langs.push_back(v.lang);
     }
     return {};
   });
@@ -198,13 +195,64 @@ Result<AnyWriter> open_writer(const std::string& format, const std::string& out,
   return w;
 }
 
-void add_output_options(po::options_description& desc) {
+// What convert and merge write: the output, its format, the header's date, and whether codes are repaired.
+struct OutputSettings {
+  std::string out;
+  std::string format;
+  std::string date;
+  bool fix = false;
+};
+
+// Reads -o, --to, --date and --fix-languages once -o is known to be given. On a usage error, says so and returns
+// std::nullopt (the command then exits with kExitUsage).
+std::optional<OutputSettings> output_settings(Context& ctx, const po::variables_map& vm) {
+  OutputSettings o;
+  o.out = vm["output"].as<std::string>();
+  o.format = output_format(vm, o.out);
+  if (o.format != "tmx" && o.format != "tsv" && o.format != "json") {
+    usage_error(ctx, o.format.empty() ? "cannot tell the output format from '" + o.out + "'; add --to tmx|tsv|json"
+                                      : "--to must be tmx, tsv or json, not '" + o.format + "'");
+    return std::nullopt;
+  }
+  const auto date = creation_date(ctx, vm);
+  if (!date) return std::nullopt;
+  o.date = *date;
+  o.fix = vm.count("fix-languages") > 0;
+  return o;
+}
+
+// The header of the output: rewritten_header() of `in` (read from `path`), with --srclang and --fix-languages
+// applied. On a header that names no source language, says so and returns std::nullopt (exit with kExitUsage).
+std::optional<TmxHeader> output_header(Context& ctx, const po::variables_map& vm, const OutputSettings& o,
+                                       const TmxHeader& in, const std::string& path) {
+  TmxHeader header = rewritten_header(in, o.date);
+  if (vm.count("srclang")) header.srclang = vm["srclang"].as<std::string>();
+  if (o.fix) {
+    header.srclang = suggest_language_tag(header.srclang);
+    header.adminlang = suggest_language_tag(header.adminlang);
+  }
+  if (header.srclang.empty()) {
+    usage_error(ctx, path + ": the memory names no source language; give one with --srclang LANG");
+    return std::nullopt;
+  }
+  return header;
+}
+
+// The options of a subcommand that writes a memory (convert, merge), in the order --help lists them: the inputs
+// (positional), --to, the subcommand's own `options`, the output's options, then the common ones.
+void add_rewrite_options(po::options_description& desc, po::positional_options_description& pos,
+                         const char* input_help, const po::options_description& options) {
+  desc.add_options()("input", po::value<std::vector<std::string>>()->value_name("IN"), input_help)(
+      "to", po::value<std::string>()->value_name("FORMAT"), "tmx, tsv or json (default: from OUT's extension)");
+  for (const auto& option : options.options()) desc.add(option);
   desc.add_options()("output,o", po::value<std::string>()->value_name("OUT"), "the file to write (required)")(
       "date", po::value<std::string>()->value_name("DATE"),
       "creation date for the header: 20261126T050000Z, 2026-11-26 or 2026-11-26T05:00:00Z (default: "
       "$SOURCE_DATE_EPOCH, else now)")("srclang", po::value<std::string>()->value_name("LANG"),
                                        "set the header's source language (for memories exported with a wrong one)")(
       "fix-languages", "rewrite language codes into BCP 47 form (zh_cn -> zh-CN, EN-us -> en-US)");
+  add_common_options(desc);
+  pos.add("input", -1);
 }
 
 // --- validate ---
@@ -351,12 +399,8 @@ int tmx_stats(Context& ctx) {
 
 int tmx_convert(Context& ctx) {
   po::options_description desc("options");
-  desc.add_options()("input", po::value<std::vector<std::string>>()->value_name("IN"), "the memory to convert")(
-      "to", po::value<std::string>()->value_name("FORMAT"), "tmx, tsv or json (default: from OUT's extension)");
-  add_output_options(desc);
-  add_common_options(desc);
   po::positional_options_description pos;
-  pos.add("input", -1);
+  add_rewrite_options(desc, pos, "the memory to convert", po::options_description());
   const Usage usage{
       "paralign tmx convert [options] IN -o OUT [--to tmx|tsv|json]",
       "Rewrites a memory. To TMX: paralign's TMX 1.4b profile (tmx/README.md) with the input's units, props, notes "
@@ -374,49 +418,35 @@ int tmx_convert(Context& ctx) {
   }
   if (!vm.count("output")) return usage_error(ctx, "tmx convert needs -o OUT (see --help)");
   const std::string in = vm["input"].as<std::vector<std::string>>()[0];
-  const std::string out = vm["output"].as<std::string>();
-  const std::string format = output_format(vm, out);
-  if (format != "tmx" && format != "tsv" && format != "json") {
-    return usage_error(ctx, format.empty() ? "cannot tell the output format from '" + out + "'; add --to tmx|tsv|json"
-                                           : "--to must be tmx, tsv or json, not '" + format + "'");
-  }
-  const auto date = creation_date(ctx, vm);
-  if (!date) return kExitUsage;
-  const bool fix = vm.count("fix-languages") > 0;
+  const auto o = output_settings(ctx, vm);
+  if (!o) return kExitUsage;
 
   auto reader = TmxReader::open(in);
   if (!reader) return report_error(ctx, reader.status());
-  TmxHeader header = rewritten_header((*reader)->header(), *date);
-  if (vm.count("srclang")) header.srclang = vm["srclang"].as<std::string>();
-  if (fix) {
-    header.srclang = suggest_language_tag(header.srclang);
-    header.adminlang = suggest_language_tag(header.adminlang);
-  }
-  if (header.srclang.empty()) {
-    return usage_error(ctx, in + ": the memory names no source language; give one with --srclang LANG");
-  }
+  const auto header = output_header(ctx, vm, *o, (*reader)->header(), in);
+  if (!header) return kExitUsage;
   std::vector<std::string> languages;
-  if (format == "tsv") {
-    auto langs = memory_languages(in, header.srclang, fix);
+  if (o->format == "tsv") {
+    auto langs = memory_languages(in, header->srclang, o->fix);
     if (!langs) return report_error(ctx, langs.status());
     languages = std::move(*langs);
   }
-  auto writer = open_writer(format, out, header, {in}, languages);
-  if (!writer) return report_error(ctx, explain(writer.status(), in, fix, false));
+  auto writer = open_writer(o->format, o->out, *header, {in}, languages);
+  if (!writer) return report_error(ctx, explain(writer.status(), in, o->fix, false));
   TranslationUnit unit;
   std::size_t n = 0;
   while (true) {
     auto more = (*reader)->next(unit);
     if (!more) return report_error(ctx, more.status());
     if (!*more) break;
-    if (fix) fix_languages(unit);
-    if (auto s = writer->add(unit); !s.ok()) return report_error(ctx, explain(s, in, fix));
+    if (o->fix) fix_languages(unit);
+    if (auto s = writer->add(unit); !s.ok()) return report_error(ctx, explain(s, in, o->fix));
     ++n;
   }
   warn_issues(ctx, in, **reader);
   if (auto s = writer->finish(); !s.ok()) return report_error(ctx, s);
   if (!ctx.quiet) {
-    ctx.out << fmt::format("wrote {}: {} unit{} as {}{}\n", out, n, n == 1 ? "" : "s", format,
+    ctx.out << fmt::format("wrote {}: {} unit{} as {}{}\n", o->out, n, n == 1 ? "" : "s", o->format,
                            cleanup_note(writer->cleanup()));
   }
   return kExitOk;
@@ -425,15 +455,13 @@ int tmx_convert(Context& ctx) {
 // --- merge ---
 
 int tmx_merge(Context& ctx) {
+  po::options_description own;
+  own.add_options()("by-symbol",
+                    "interleave inputs sorted by their units' x-symbol (shards of 'paralign batch --merge') into one "
+                    "memory in symbol order, keeping every unit");
   po::options_description desc("options");
-  desc.add_options()("input", po::value<std::vector<std::string>>()->value_name("IN"), "the memories to merge")(
-      "to", po::value<std::string>()->value_name("FORMAT"), "tmx, tsv or json (default: from OUT's extension)")(
-      "by-symbol", "interleave inputs sorted by their units' x-symbol (shards of 'paralign batch --merge') into one "
-                   "memory in symbol order, keeping every unit");
-  add_output_options(desc);
-  add_common_options(desc);
   po::positional_options_description pos;
-  pos.add("input", -1);
+  add_rewrite_options(desc, pos, "the memories to merge", own);
   const Usage usage{
       "paralign tmx merge [options] IN... -o OUT",
       "Joins memories with the same source language into one. A unit whose languages and segments (inline codes "
@@ -448,19 +476,9 @@ int tmx_merge(Context& ctx) {
   if (!vm.count("input")) return usage_error(ctx, "tmx merge needs at least one input memory (see --help)");
   if (!vm.count("output")) return usage_error(ctx, "tmx merge needs -o OUT (see --help)");
   const auto inputs = vm["input"].as<std::vector<std::string>>();
-  const std::string out = vm["output"].as<std::string>();
-  const std::string format = output_format(vm, out);
-  if (format != "tmx" && format != "tsv" && format != "json") {
-    return usage_error(ctx, format.empty() ? "cannot tell the output format from '" + out + "'; add --to tmx|tsv|json"
-                                           : "--to must be tmx, tsv or json, not '" + format + "'");
-  }
-  const auto date = creation_date(ctx, vm);
-  if (!date) return kExitUsage;
-  const bool fix = vm.count("fix-languages") > 0;
-  const auto lower = [](std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-  };
+  const auto o = output_settings(ctx, vm);
+  if (!o) return kExitUsage;
+  const bool fix = o->fix;
 
   // Open every input first: a header that does not fit stops the run before anything is written.
   std::vector<TmxHeader> headers;
@@ -469,20 +487,13 @@ int tmx_merge(Context& ctx) {
     if (!reader) return report_error(ctx, reader.status());
     headers.push_back((*reader)->header());
   }
-  TmxHeader header = rewritten_header(headers[0], *date);
-  const bool forced = vm.count("srclang") > 0;
-  if (forced) header.srclang = vm["srclang"].as<std::string>();
-  if (fix) {
-    header.srclang = suggest_language_tag(header.srclang);
-    header.adminlang = suggest_language_tag(header.adminlang);
-  }
-  if (header.srclang.empty()) {
-    return usage_error(ctx, inputs[0] + ": the memory names no source language; give one with --srclang LANG");
-  }
-  if (!forced) {
+  const auto rewritten = output_header(ctx, vm, *o, headers[0], inputs[0]);
+  if (!rewritten) return kExitUsage;
+  const TmxHeader& header = *rewritten;
+  if (!vm.count("srclang")) {
     for (std::size_t i = 1; i < inputs.size(); ++i) {
       const std::string other = fix ? suggest_language_tag(headers[i].srclang) : headers[i].srclang;
-      if (lower(other) != lower(header.srclang)) {
+      if (utf8::ascii_lower(other) != utf8::ascii_lower(header.srclang)) {
         return report_error(ctx, Status(ErrorCode::kMismatch,
                                         fmt::format("source language '{}' differs from '{}' in {}; merge memories "
                                                     "with one source language, or set it with --srclang",
@@ -492,18 +503,18 @@ int tmx_merge(Context& ctx) {
     }
   }
   std::vector<std::string> languages;
-  if (format == "tsv") {
-    std::unordered_set<std::string> seen{lower(header.srclang)};
+  if (o->format == "tsv") {
+    std::unordered_set<std::string> seen{utf8::ascii_lower(header.srclang)};
     languages.push_back(header.srclang);
     for (const auto& in : inputs) {
       auto langs = memory_languages(in, "", fix);
       if (!langs) return report_error(ctx, langs.status());
       for (const auto& l : *langs) {
-        if (seen.insert(lower(l)).second) languages.push_back(l);
+        if (seen.insert(utf8::ascii_lower(l)).second) languages.push_back(l);
       }
     }
   }
-  auto writer = open_writer(format, out, header, inputs, languages);
+  auto writer = open_writer(o->format, o->out, header, inputs, languages);
   if (!writer) return report_error(ctx, explain(writer.status(), inputs[0], fix, false));
   std::unordered_set<std::string> seen;
   std::size_t read = 0, written = 0;
@@ -569,8 +580,8 @@ int tmx_merge(Context& ctx) {
   }
   if (auto s = writer->finish(); !s.ok()) return report_error(ctx, s);
   if (!ctx.quiet) {
-    ctx.out << fmt::format("wrote {}: {} unit{} from {} read in {} file{} ({} duplicate{} dropped){}\n", out, written,
-                           written == 1 ? "" : "s", read, inputs.size(), inputs.size() == 1 ? "" : "s",
+    ctx.out << fmt::format("wrote {}: {} unit{} from {} read in {} file{} ({} duplicate{} dropped){}\n", o->out,
+                           written, written == 1 ? "" : "s", read, inputs.size(), inputs.size() == 1 ? "" : "s",
                            read - written, read - written == 1 ? "" : "s", cleanup_note(writer->cleanup()));
   }
   return kExitOk;
