@@ -131,8 +131,43 @@ struct TmxWriterOptions {
   bool check_languages = true;      ///< refuse language codes that are not BCP 47-shaped
 };
 
-/// Streams a TMX 1.4b memory to a file (or a stream). Single-threaded; not copyable.
-class TmxWriter {
+/// What the memory writers (TmxWriter, TsvWriter, JsonMemoryWriter) share, so that a caller can write any of the
+/// three formats through one pointer. Each writes units one at a time into a temporary file beside the destination
+/// and renames it into place on finish(). Single-threaded; not copyable.
+class MemoryWriter {
+ public:
+  /// Discards the output unless finish() succeeded: the destination is left as it was.
+  virtual ~MemoryWriter();
+  MemoryWriter(const MemoryWriter&) = delete;
+  MemoryWriter& operator=(const MemoryWriter&) = delete;
+
+  /// Writes one unit now. Errors: kIo on a write failure; those each writer names for a unit it refuses (the unit is
+  /// then not written and the writer can go on); kInvalidArgument once finished (TmxWriter: or after a failed write).
+  Status add(const TranslationUnit& unit);
+
+  /// Closes the memory and renames it into place. Errors: kIo (disk full, rename failed); the destination is then
+  /// left as it was. Calling it twice is an error (kInvalidArgument).
+  Status finish();
+
+  /// Units written so far.
+  std::size_t units_written() const;
+  /// Characters removed or replaced so far.
+  const CleanupCounts& cleanup() const;
+
+  /// Each format's state and writing (src/tmx/writer_impl.hpp).
+  struct Impl;
+
+ protected:
+  explicit MemoryWriter(std::unique_ptr<Impl> impl);
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+/// Streams a TMX 1.4b memory to a file (or a stream). add() also refuses, with kInvalidArgument, a unit that has no
+/// variant, a malformed language code, a prop without a type, or a variant whose markup is not well-formed TMX inline
+/// content (the message gives the unit's index and tuid).
+class TmxWriter : public MemoryWriter {
  public:
   /// Starts writing `path` (through a temporary file beside it) and writes the header. Errors: kInvalidArgument (a
   /// header attribute missing or malformed: srclang, adminlang, segtype, creationdate; output names an input),
@@ -144,78 +179,34 @@ class TmxWriter {
   static Result<std::unique_ptr<TmxWriter>> open_stream(std::ostream& out, const TmxHeader& header,
                                                         const TmxWriterOptions& options = {});
 
-  /// Discards the output unless finish() succeeded: the destination is left as it was.
-  ~TmxWriter();
-  TmxWriter(const TmxWriter&) = delete;
-  TmxWriter& operator=(const TmxWriter&) = delete;
-
-  /// Writes one unit now. Errors: kInvalidArgument when the unit has no variant, a language code is malformed, a
-  /// prop has no type, or a variant's markup is not well-formed TMX inline content (the message gives the unit's
-  /// index and tuid); the unit is then not written and the writer can go on. kIo on a write failure.
-  Status add(const TranslationUnit& unit);
-
-  /// Closes the memory and renames it into place. Errors: kIo (disk full, rename failed); the destination is then
-  /// left as it was. Calling it twice is an error (kInvalidArgument).
-  Status finish();
-
-  std::size_t units_written() const;
-  const CleanupCounts& cleanup() const;
-
-  struct Impl;
-
  private:
   explicit TmxWriter(std::unique_ptr<Impl> impl);
-  std::unique_ptr<Impl> impl_;
 };
 
 /// Writes units as TSV: a header line of language codes, then one line per unit with each language's plain text in
-/// its column (the first variant in that language; empty when the unit has none). Inside text, backslash, TAB, LF
-/// and CR are written as \\, \t, \n and \r; inline codes are left out (TSV holds plain text). Forbidden characters are
-/// removed and counted as in TMX. Single-threaded.
-class TsvWriter {
+/// its column (the first variant in that language, languages matched case-insensitively; empty when the unit has
+/// none). Inside text, backslash, TAB, LF and CR are written as \\, \t, \n and \r; inline codes are left out (TSV
+/// holds plain text). Forbidden characters are removed and counted as in TMX.
+class TsvWriter : public MemoryWriter {
  public:
   /// Errors: kInvalidArgument (no language, or output names an input), kIsDirectory, kIo.
   static Result<std::unique_ptr<TsvWriter>> open(const std::string& path, const std::vector<std::string>& languages,
                                                  const std::vector<std::string>& inputs = {});
-  ~TsvWriter();
-  TsvWriter(const TsvWriter&) = delete;
-  TsvWriter& operator=(const TsvWriter&) = delete;
-  /// Writes one line. Languages are matched case-insensitively. Errors: kIo.
-  Status add(const TranslationUnit& unit);
-  /// Errors: kIo; the destination is then left as it was.
-  Status finish();
-  std::size_t units_written() const;
-  const CleanupCounts& cleanup() const;
-
-  struct Impl;
 
  private:
   explicit TsvWriter(std::unique_ptr<Impl> impl);
-  std::unique_ptr<Impl> impl_;
 };
 
 /// Writes units as one JSON document (schema in docs/tmx.md): {"format":"paralign-memory","version":1,"header":{...},
-/// "units":[...]} with one unit per line, keys in a fixed order. Single-threaded.
-class JsonMemoryWriter {
+/// "units":[...]} with one unit per line, keys in a fixed order.
+class JsonMemoryWriter : public MemoryWriter {
  public:
   /// Errors: kInvalidArgument (output names an input), kIsDirectory, kIo.
   static Result<std::unique_ptr<JsonMemoryWriter>> open(const std::string& path, const TmxHeader& header,
                                                         const std::vector<std::string>& inputs = {});
-  ~JsonMemoryWriter();
-  JsonMemoryWriter(const JsonMemoryWriter&) = delete;
-  JsonMemoryWriter& operator=(const JsonMemoryWriter&) = delete;
-  /// Errors: kIo.
-  Status add(const TranslationUnit& unit);
-  /// Errors: kIo; the destination is then left as it was.
-  Status finish();
-  std::size_t units_written() const;
-  const CleanupCounts& cleanup() const;
-
-  struct Impl;
 
  private:
   explicit JsonMemoryWriter(std::unique_ptr<Impl> impl);
-  std::unique_ptr<Impl> impl_;
 };
 
 // --- reading and checking ---------------------------------------------------------------------------------------

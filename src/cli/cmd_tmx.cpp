@@ -119,17 +119,6 @@ std::string cleanup_note(const CleanupCounts& c) {
   return s;
 }
 
-// One output whatever its format: TMX, TSV or JSON.
-class AnyWriter {
- public:
-  std::unique_ptr<TmxWriter> tmx;
-  std::unique_ptr<TsvWriter> tsv;
-  std::unique_ptr<JsonMemoryWriter> json;
-  Status add(const TranslationUnit& u) { return tmx ? tmx->add(u) : tsv ? tsv->add(u) : json->add(u); }
-  Status finish() { return tmx ? tmx->finish() : tsv ? tsv->finish() : json->finish(); }
-  const CleanupCounts& cleanup() const { return tmx ? tmx->cleanup() : tsv ? tsv->cleanup() : json->cleanup(); }
-};
-
 std::string output_format(const po::variables_map& vm, const std::string& out) {
   if (vm.count("to")) return vm["to"].as<std::string>();
   const std::string ext = std::filesystem::path(out).extension().string();
@@ -174,25 +163,25 @@ Result<std::vector<std::string>> memory_languages(const std::string& path, const
   return langs;
 }
 
-Result<AnyWriter> open_writer(const std::string& format, const std::string& out, const TmxHeader& header,
-                              const std::vector<std::string>& inputs, const std::vector<std::string>& languages) {
-  AnyWriter w;
+// One output whatever its format: TMX, TSV or JSON.
+Result<std::unique_ptr<MemoryWriter>> open_writer(const std::string& format, const std::string& out,
+                                                  const TmxHeader& header, const std::vector<std::string>& inputs,
+                                                  const std::vector<std::string>& languages) {
   if (format == "tmx") {
     TmxWriterOptions opts;
     opts.inputs = inputs;
     auto t = TmxWriter::open(out, header, opts);
     if (!t) return t.status();
-    w.tmx = std::move(*t);
-  } else if (format == "tsv") {
+    return std::unique_ptr<MemoryWriter>(std::move(*t));
+  }
+  if (format == "tsv") {
     auto t = TsvWriter::open(out, languages, inputs);
     if (!t) return t.status();
-    w.tsv = std::move(*t);
-  } else {
-    auto t = JsonMemoryWriter::open(out, header, inputs);
-    if (!t) return t.status();
-    w.json = std::move(*t);
+    return std::unique_ptr<MemoryWriter>(std::move(*t));
   }
-  return w;
+  auto t = JsonMemoryWriter::open(out, header, inputs);
+  if (!t) return t.status();
+  return std::unique_ptr<MemoryWriter>(std::move(*t));
 }
 
 // What convert and merge write: the output, its format, the header's date, and whether codes are repaired.
@@ -431,8 +420,9 @@ int tmx_convert(Context& ctx) {
     if (!langs) return report_error(ctx, langs.status());
     languages = std::move(*langs);
   }
-  auto writer = open_writer(o->format, o->out, *header, {in}, languages);
-  if (!writer) return report_error(ctx, explain(writer.status(), in, o->fix, false));
+  auto opened = open_writer(o->format, o->out, *header, {in}, languages);
+  if (!opened) return report_error(ctx, explain(opened.status(), in, o->fix, false));
+  MemoryWriter& writer = **opened;
   TranslationUnit unit;
   std::size_t n = 0;
   while (true) {
@@ -440,14 +430,14 @@ int tmx_convert(Context& ctx) {
     if (!more) return report_error(ctx, more.status());
     if (!*more) break;
     if (o->fix) fix_languages(unit);
-    if (auto s = writer->add(unit); !s.ok()) return report_error(ctx, explain(s, in, o->fix));
+    if (auto s = writer.add(unit); !s.ok()) return report_error(ctx, explain(s, in, o->fix));
     ++n;
   }
   warn_issues(ctx, in, **reader);
-  if (auto s = writer->finish(); !s.ok()) return report_error(ctx, s);
+  if (auto s = writer.finish(); !s.ok()) return report_error(ctx, s);
   if (!ctx.quiet) {
     ctx.out << fmt::format("wrote {}: {} unit{} as {}{}\n", o->out, n, n == 1 ? "" : "s", o->format,
-                           cleanup_note(writer->cleanup()));
+                           cleanup_note(writer.cleanup()));
   }
   return kExitOk;
 }
@@ -514,8 +504,9 @@ int tmx_merge(Context& ctx) {
       }
     }
   }
-  auto writer = open_writer(o->format, o->out, header, inputs, languages);
-  if (!writer) return report_error(ctx, explain(writer.status(), inputs[0], fix, false));
+  auto opened = open_writer(o->format, o->out, header, inputs, languages);
+  if (!opened) return report_error(ctx, explain(opened.status(), inputs[0], fix, false));
+  MemoryWriter& writer = **opened;
   std::unordered_set<std::string> seen;
   std::size_t read = 0, written = 0;
   if (vm.count("by-symbol")) {
@@ -559,7 +550,7 @@ int tmx_merge(Context& ctx) {
         if (live[i] && (best == inputs.size() || symbol_of(head[i]) < symbol_of(head[best]))) best = i;
       }
       if (best == inputs.size()) break;
-      if (auto w = writer->add(head[best]); !w.ok()) return report_error(ctx, explain(w, inputs[best], fix));
+      if (auto w = writer.add(head[best]); !w.ok()) return report_error(ctx, explain(w, inputs[best], fix));
       ++written;
       if (auto s = advance(best); !s.ok()) return report_error(ctx, s);
     }
@@ -571,18 +562,18 @@ int tmx_merge(Context& ctx) {
       ++read;
       if (fix) fix_languages(unit);
       if (!seen.insert(unit_identity(unit)).second) return {};
-      if (auto w = writer->add(unit); !w.ok()) return explain(w, in, fix);
+      if (auto w = writer.add(unit); !w.ok()) return explain(w, in, fix);
       ++written;
       return {};
     }, &reader);
     if (!s.ok()) return report_error(ctx, s);
     warn_issues(ctx, in, *reader);
   }
-  if (auto s = writer->finish(); !s.ok()) return report_error(ctx, s);
+  if (auto s = writer.finish(); !s.ok()) return report_error(ctx, s);
   if (!ctx.quiet) {
     ctx.out << fmt::format("wrote {}: {} unit{} from {} read in {} file{} ({} duplicate{} dropped){}\n", o->out,
                            written, written == 1 ? "" : "s", read, inputs.size(), inputs.size() == 1 ? "" : "s",
-                           read - written, read - written == 1 ? "" : "s", cleanup_note(writer->cleanup()));
+                           read - written, read - written == 1 ? "" : "s", cleanup_note(writer.cleanup()));
   }
   return kExitOk;
 }

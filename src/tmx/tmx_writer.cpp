@@ -9,6 +9,7 @@
 
 #include "paralign/tmx.hpp"
 #include "tmx/text.hpp"
+#include "tmx/writer_impl.hpp"
 #include "util/atomic_file.hpp"
 #include "util/libxml.hpp"
 
@@ -17,23 +18,26 @@ namespace paralign {
 using tmx_detail::clean_text;
 using tmx_detail::InlineEvent;
 
-struct TmxWriter::Impl {
+namespace {
+
+struct TmxImpl final : MemoryWriter::Impl {
   std::unique_ptr<AtomicFile> file;
   std::ostream* out = nullptr;
   xmlTextWriterPtr w = nullptr;
   TmxWriterOptions options;
-  CleanupCounts counts;
-  std::size_t units = 0;
   bool finished = false;
   bool failed = false;
   std::string name;  // for messages
 
-  ~Impl() {
+  ~TmxImpl() override {
     if (w) xmlFreeTextWriter(w);
   }
 
+  Status add(const TranslationUnit& unit) override;
+  Status finish() override;
+
   static int write_cb(void* ctx, const char* buf, int len) {
-    auto* self = static_cast<Impl*>(ctx);
+    auto* self = static_cast<TmxImpl*>(ctx);
     self->out->write(buf, len);
     return *self->out ? len : -1;
   }
@@ -83,8 +87,6 @@ struct TmxWriter::Impl {
                   {name});
   }
 };
-
-namespace {
 
 bool is_xml_name(std::string_view n) {
   if (n.empty()) return false;
@@ -149,17 +151,17 @@ Status check_header(const TmxHeader& h, const TmxWriterOptions& options) {
   return check_attributes(h.attributes, "header");
 }
 
-Result<std::unique_ptr<TmxWriter::Impl>> start_impl(std::ostream& out, std::unique_ptr<AtomicFile> file,
+Result<std::unique_ptr<TmxImpl>> start_impl(std::ostream& out, std::unique_ptr<AtomicFile> file,
                                                     const std::string& name, const TmxHeader& h,
                                                     const TmxWriterOptions& options) {
-  auto impl = std::make_unique<TmxWriter::Impl>();
+  auto impl = std::make_unique<TmxImpl>();
   impl->file = std::move(file);
   impl->out = &out;
   impl->options = options;
   impl->name = name;
   xml::silence_libxml2();  // a failed write is reported through the Status, not printed by libxml2
-  xmlOutputBufferPtr buf = xmlOutputBufferCreateIO(&TmxWriter::Impl::write_cb, &TmxWriter::Impl::close_cb,
-                                                   impl.get(), nullptr);
+  xmlOutputBufferPtr buf =
+      xmlOutputBufferCreateIO(&TmxImpl::write_cb, &TmxImpl::close_cb, impl.get(), nullptr);
   if (!buf) return Status(ErrorCode::kIo, "cannot start the XML writer", {name});
   impl->w = xmlNewTextWriter(buf);
   if (!impl->w) {
@@ -195,8 +197,7 @@ Result<std::unique_ptr<TmxWriter::Impl>> start_impl(std::ostream& out, std::uniq
 
 }  // namespace
 
-TmxWriter::TmxWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-TmxWriter::~TmxWriter() = default;
+TmxWriter::TmxWriter(std::unique_ptr<Impl> impl) : MemoryWriter(std::move(impl)) {}
 
 Result<std::unique_ptr<TmxWriter>> TmxWriter::open(const std::string& path, const TmxHeader& header,
                                                    const TmxWriterOptions& options) {
@@ -218,8 +219,8 @@ Result<std::unique_ptr<TmxWriter>> TmxWriter::open_stream(std::ostream& out, con
   return std::unique_ptr<TmxWriter>(new TmxWriter(std::move(*impl)));
 }
 
-Status TmxWriter::add(const TranslationUnit& unit) {
-  Impl& m = *impl_;
+Status TmxImpl::add(const TranslationUnit& unit) {
+  TmxImpl& m = *this;
   if (m.finished || m.failed) {
     return Status(ErrorCode::kInvalidArgument, "the memory is already finished or failed", {m.name});
   }
@@ -291,8 +292,8 @@ Status TmxWriter::add(const TranslationUnit& unit) {
   return {};
 }
 
-Status TmxWriter::finish() {
-  Impl& m = *impl_;
+Status TmxImpl::finish() {
+  TmxImpl& m = *this;
   if (m.finished) return Status(ErrorCode::kInvalidArgument, "the memory is already finished", {m.name});
   if (m.failed) return Status(ErrorCode::kIo, "an earlier write failed; the previous file is left as it was", {m.name});
   m.raw("\n  ");
@@ -313,7 +314,5 @@ Status TmxWriter::finish() {
   return {};
 }
 
-std::size_t TmxWriter::units_written() const { return impl_->units; }
-const CleanupCounts& TmxWriter::cleanup() const { return impl_->counts; }
 
 }  // namespace paralign

@@ -1,6 +1,7 @@
 // TSV and JSON exports of the same units the TMX writer takes. Both stream through an AtomicFile.
 #include "paralign/tmx.hpp"
 #include "tmx/text.hpp"
+#include "tmx/writer_impl.hpp"
 #include "util/atomic_file.hpp"
 #include "util/json.hpp"
 
@@ -26,72 +27,23 @@ std::string tsv_escape(std::string_view s) {
   return out;
 }
 
-}  // namespace
-
-struct TsvWriter::Impl {
+struct TsvImpl final : MemoryWriter::Impl {
   std::unique_ptr<AtomicFile> file;
   std::vector<std::string> languages;  // lower-cased for matching
-  CleanupCounts counts;
-  std::size_t units = 0;
   bool finished = false;
   std::string path;
+
+  Status add(const TranslationUnit& unit) override;
+  Status finish() override;
 };
 
-TsvWriter::TsvWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-TsvWriter::~TsvWriter() = default;
-
-Result<std::unique_ptr<TsvWriter>> TsvWriter::open(const std::string& path, const std::vector<std::string>& languages,
-                                                   const std::vector<std::string>& inputs) {
-  if (languages.empty()) return Status(ErrorCode::kInvalidArgument, "a TSV memory needs at least one language", {path});
-  auto opened = AtomicFile::open(path, inputs);
-  if (!opened) return opened.status();
-  auto impl = std::make_unique<Impl>();
-  impl->file.reset(*opened);
-  impl->path = path;
-  auto& out = impl->file->stream();
-  for (std::size_t i = 0; i < languages.size(); ++i) {
-    if (i) out << '\t';
-    out << tsv_escape(clean_text(languages[i], impl->counts));
-    impl->languages.push_back(tmx_detail::ascii_lower(languages[i]));
-  }
-  out << '\n';
-  return std::unique_ptr<TsvWriter>(new TsvWriter(std::move(impl)));
-}
-
-Status TsvWriter::add(const TranslationUnit& unit) {
-  Impl& m = *impl_;
-  if (m.finished) return Status(ErrorCode::kInvalidArgument, "the TSV file is already finished", {m.path});
-  auto& out = m.file->stream();
-  for (std::size_t i = 0; i < m.languages.size(); ++i) {
-    if (i) out << '\t';
-    for (const auto& v : unit.variants) {
-      if (tmx_detail::ascii_lower(v.lang) == m.languages[i]) {
-        out << tsv_escape(clean_text(v.text, m.counts));
-        break;
-      }
-    }
-  }
-  out << '\n';
-  if (!out) return Status(ErrorCode::kIo, "writing failed (disk full?)", {m.path});
-  ++m.units;
-  return {};
-}
-
-Status TsvWriter::finish() {
-  if (impl_->finished) return Status(ErrorCode::kInvalidArgument, "the TSV file is already finished", {impl_->path});
-  impl_->finished = true;
-  return impl_->file->commit();
-}
-
-std::size_t TsvWriter::units_written() const { return impl_->units; }
-const CleanupCounts& TsvWriter::cleanup() const { return impl_->counts; }
-
-struct JsonMemoryWriter::Impl {
+struct JsonImpl final : MemoryWriter::Impl {
   std::unique_ptr<AtomicFile> file;
-  CleanupCounts counts;
-  std::size_t units = 0;
   bool finished = false;
   std::string path;
+
+  Status add(const TranslationUnit& unit) override;
+  Status finish() override;
 
   void props(json::Writer& w, const std::vector<TmxProp>& ps) {
     w.key("props").begin_array();
@@ -109,14 +61,60 @@ struct JsonMemoryWriter::Impl {
   }
 };
 
-JsonMemoryWriter::JsonMemoryWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-JsonMemoryWriter::~JsonMemoryWriter() = default;
+}  // namespace
+
+TsvWriter::TsvWriter(std::unique_ptr<Impl> impl) : MemoryWriter(std::move(impl)) {}
+
+Result<std::unique_ptr<TsvWriter>> TsvWriter::open(const std::string& path, const std::vector<std::string>& languages,
+                                                   const std::vector<std::string>& inputs) {
+  if (languages.empty()) return Status(ErrorCode::kInvalidArgument, "a TSV memory needs at least one language", {path});
+  auto opened = AtomicFile::open(path, inputs);
+  if (!opened) return opened.status();
+  auto impl = std::make_unique<TsvImpl>();
+  impl->file.reset(*opened);
+  impl->path = path;
+  auto& out = impl->file->stream();
+  for (std::size_t i = 0; i < languages.size(); ++i) {
+    if (i) out << '\t';
+    out << tsv_escape(clean_text(languages[i], impl->counts));
+    impl->languages.push_back(tmx_detail::ascii_lower(languages[i]));
+  }
+  out << '\n';
+  return std::unique_ptr<TsvWriter>(new TsvWriter(std::move(impl)));
+}
+
+Status TsvImpl::add(const TranslationUnit& unit) {
+  TsvImpl& m = *this;
+  if (m.finished) return Status(ErrorCode::kInvalidArgument, "the TSV file is already finished", {m.path});
+  auto& out = m.file->stream();
+  for (std::size_t i = 0; i < m.languages.size(); ++i) {
+    if (i) out << '\t';
+    for (const auto& v : unit.variants) {
+      if (tmx_detail::ascii_lower(v.lang) == m.languages[i]) {
+        out << tsv_escape(clean_text(v.text, m.counts));
+        break;
+      }
+    }
+  }
+  out << '\n';
+  if (!out) return Status(ErrorCode::kIo, "writing failed (disk full?)", {m.path});
+  ++m.units;
+  return {};
+}
+
+Status TsvImpl::finish() {
+  if (finished) return Status(ErrorCode::kInvalidArgument, "the TSV file is already finished", {path});
+  finished = true;
+  return file->commit();
+}
+
+JsonMemoryWriter::JsonMemoryWriter(std::unique_ptr<Impl> impl) : MemoryWriter(std::move(impl)) {}
 
 Result<std::unique_ptr<JsonMemoryWriter>> JsonMemoryWriter::open(const std::string& path, const TmxHeader& h,
                                                                  const std::vector<std::string>& inputs) {
   auto opened = AtomicFile::open(path, inputs);
   if (!opened) return opened.status();
-  auto impl = std::make_unique<Impl>();
+  auto impl = std::make_unique<JsonImpl>();
   impl->file.reset(*opened);
   impl->path = path;
   json::Writer w(false);
@@ -137,8 +135,8 @@ Result<std::unique_ptr<JsonMemoryWriter>> JsonMemoryWriter::open(const std::stri
   return std::unique_ptr<JsonMemoryWriter>(new JsonMemoryWriter(std::move(impl)));
 }
 
-Status JsonMemoryWriter::add(const TranslationUnit& unit) {
-  Impl& m = *impl_;
+Status JsonImpl::add(const TranslationUnit& unit) {
+  JsonImpl& m = *this;
   if (m.finished) return Status(ErrorCode::kInvalidArgument, "the JSON file is already finished", {m.path});
   json::Writer w(false);
   w.begin_object();
@@ -161,15 +159,12 @@ Status JsonMemoryWriter::add(const TranslationUnit& unit) {
   return {};
 }
 
-Status JsonMemoryWriter::finish() {
-  Impl& m = *impl_;
+Status JsonImpl::finish() {
+  JsonImpl& m = *this;
   if (m.finished) return Status(ErrorCode::kInvalidArgument, "the JSON file is already finished", {m.path});
   m.finished = true;
   m.file->stream() << (m.units ? "\n]}\n" : "]}\n");
   return m.file->commit();
 }
-
-std::size_t JsonMemoryWriter::units_written() const { return impl_->units; }
-const CleanupCounts& JsonMemoryWriter::cleanup() const { return impl_->counts; }
 
 }  // namespace paralign
