@@ -65,6 +65,8 @@ struct BatchProgress {
   double seconds = 0.0;          ///< since the start of the alignment phase
   std::string last;              ///< the key of the group just finished
   std::string event;             ///< "" for a plain step; otherwise one line worth showing (a skipped document)
+  bool learning = false;         ///< true during the --learn-lexicon pass (each group read and aligned, nothing
+                                 ///< written); the counts start again for the alignment pass
 };
 
 /// How a batch runs. Every field but roots and output_dir has a working default.
@@ -83,6 +85,14 @@ struct BatchOptions {
   std::size_t max_input_bytes = std::size_t{512} << 20;  ///< larger documents are reported and skipped
   bool paragraph_level = false;       ///< one unit per block instead of per sentence
   std::string dictionary_path;        ///< bilingual term list for the sentence aligner; "" for none
+  /// Word pairs to start every document's sentence alignment from (a file save_lexicons wrote); "" for none.
+  std::string lexicon_path;
+  /// A first pass over this run's groups (every group, up to date or not) that aligns each alone and adds up what
+  /// each taught, per pair of languages, in group order; every group is then aligned starting from that lexicon
+  /// (added to the one of lexicon_path). Twice the alignment time; far better sentence pairs in short documents.
+  bool learn_lexicon = false;
+  /// With learn_lexicon: where to keep the lexicon learnt (written before the alignment pass starts); "" not kept.
+  std::string lexicon_out;
   /// Glob patterns (fnmatch: * ? [...], '*' crossing '/') of files and folders to leave out, matched against the
   /// name and against the path relative to its root ("*.tsv", "data", "*/drafts/*"). Excluded files are not listed.
   std::vector<std::string> exclude;
@@ -116,7 +126,8 @@ struct BatchSummary {
   std::size_t units = 0;            ///< units in the memories of this shard (aligned + resumed)
   std::size_t sentence_pairs = 0;   ///< pivot-translation pairs of segments aligned in this run
   std::uint64_t bytes = 0;          ///< input bytes of the groups aligned in this run
-  double seconds = 0.0;             ///< wall time of the alignment phase
+  double seconds = 0.0;             ///< wall time of the alignment phase (the learning pass included)
+  std::size_t lexicon_beads = 0;    ///< beads the lexicon started from (learnt and given), all pairs of languages
   bool interrupted = false;         ///< the stop flag was raised: not every group was done, nothing was merged
   bool merged = false;              ///< merged.tmx was written
   bool merged_current = false;      ///< with resume and nothing new: merged.tmx (and qa.json) were already up to date

@@ -99,8 +99,8 @@ class Lexicon {
 
  private:
   friend class SentenceAligner;
-  friend Status save_lexicons(const std::map<std::string, Lexicon>& set, const std::string& path);
-  friend Result<std::map<std::string, Lexicon>> load_lexicons(const std::string& path);
+  friend std::string lexicons_text(const std::map<std::string, Lexicon>& set);
+  friend Result<std::map<std::string, Lexicon>> parse_lexicons(std::string_view text, const std::string& path);
   std::unique_ptr<Impl> impl_;
 };
 
@@ -116,6 +116,13 @@ std::string lexicon_key(std::string_view src_lang, std::string_view tgt_lang);
 /// each side and "p\tSRC-TOKEN\tTGT-TOKEN\tCOUNT" for the token pairs seen in two beads or more (a pair seen once is
 /// chance, and most of the bulk). Errors: kIo (unwritable folder, full disk; the old file is left as it was).
 Status save_lexicons(const LexiconSet& set, const std::string& path);
+
+/// The text save_lexicons writes.
+std::string lexicons_text(const LexiconSet& set);
+
+/// Reads the text of lexicons_text (`path` names it in errors). Reading back what was written gives a lexicon that
+/// aligns exactly as the saved one would after a save and load. Errors as load_lexicons.
+Result<LexiconSet> parse_lexicons(std::string_view text, const std::string& path = {});
 
 /// Reads what save_lexicons wrote. Errors: kNotFound, kIo, kEncoding, kParse naming the file and line (unknown
 /// record, wrong field count, bad count, a pair whose token was not listed, a pair of languages given twice).

@@ -220,8 +220,8 @@ bool writable_token(const std::string& t) {
 
 }  // namespace
 
-Status save_lexicons(const LexiconSet& set, const std::string& path) {
-  std::string out = "# paralign lexicon: word pairs the sentence aligner learned (docs/alignment.md)\n";
+std::string lexicons_text(const LexiconSet& set) {
+  std::string out = "# paralign lexicon: word pairs the sentence aligner learned (docs/align.md)\n";
   for (const auto& [key, lexicon] : set) {
     const Lexicon::Impl& x = *lexicon.impl_;
     if (x.src_lang.empty() || x.tgt_lang.empty()) continue;
@@ -245,12 +245,24 @@ Status save_lexicons(const LexiconSet& set, const std::string& path) {
     std::sort(pairs.begin(), pairs.end());
     for (const auto& [p, c] : pairs) out += fmt::format("p\t{}\t{}\t{}\n", p.first, p.second, count_text(c));
   }
-  return write_file_atomically(path, out);
+  return out;
+}
+
+Status save_lexicons(const LexiconSet& set, const std::string& path) {
+  return write_file_atomically(path, lexicons_text(set));
 }
 
 Result<LexiconSet> load_lexicons(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status(ErrorCode::kNotFound, "cannot open the lexicon", Location{path});
+  std::stringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return Status(ErrorCode::kIo, "cannot read the lexicon", Location{path});
+  return parse_lexicons(text.str(), path);
+}
+
+Result<LexiconSet> parse_lexicons(std::string_view text, const std::string& path) {
+  std::istringstream in{std::string(text)};
   LexiconSet set;
   Lexicon::Impl* cur = nullptr;
   std::string line;
@@ -300,7 +312,6 @@ Result<LexiconSet> load_lexicons(const std::string& path) {
       return bad("expected a lexicon, s, t or p record with its fields");
     }
   }
-  if (in.bad()) return Status(ErrorCode::kIo, "cannot read the lexicon", Location{path});
   for (auto& [key, lexicon] : set) lexicon.impl_->bound_pairs();
   return set;
 }

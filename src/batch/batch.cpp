@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -321,7 +322,9 @@ class Runner {
 
  private:
   void run_group(std::size_t gi);
-  void align_group(const Group& g, GroupOutcome& out);
+  void learn_group(std::size_t gi);
+  void align_group(const Group& g, GroupOutcome& out, LexiconSet* learned = nullptr);
+  Status learn_lexicons(std::size_t threads);
   bool up_to_date(const Group& g, const std::string& memory, GroupOutcome& out) const;
   Status write_merged();
   bool merged_up_to_date(const std::vector<std::string>& memories) const;
@@ -341,6 +344,14 @@ class Runner {
   std::mutex mu_;
   BatchProgress progress_state_;
   std::chrono::steady_clock::time_point start_;
+  std::chrono::steady_clock::time_point phase_start_;  // of the pass the progress counts speak of
+  // The learning pass: each group's lexicons wait here until every group before it has been added, so that the sum
+  // is made in group order whatever order the threads finish in (the same lexicon for the same collection).
+  LexiconSet learned_;
+  std::map<std::size_t, LexiconSet> pending_;
+  std::size_t next_to_add_ = 0;
+  std::condition_variable added_;
+  std::shared_ptr<const LexiconSet> start_lexicons_;
 };
 
 Result<BatchSummary> Runner::run() {
@@ -388,9 +399,23 @@ Result<BatchSummary> Runner::run() {
   for (const auto& g : groups_) {
     for (std::size_t i : g.files) progress_state_.bytes_total += files_[i].bytes;
   }
-  start_ = std::chrono::steady_clock::now();
-  if (progress_) progress_(progress_state_);
-  parallel_for(groups_.size(), threads, stop_, [&](std::size_t gi) { run_group(gi); });
+  start_ = phase_start_ = std::chrono::steady_clock::now();
+  if (!o_.lexicon_path.empty()) {
+    auto given = load_lexicons(o_.lexicon_path);
+    if (!given) return given.status();
+    learned_ = std::move(*given);
+  }
+  if (o_.learn_lexicon) {
+    if (Status s = learn_lexicons(threads); !s.ok()) return s;
+  }
+  if (stop_ == nullptr || !stop_->load()) {
+    for (const auto& [key, lexicon] : learned_) summary_.lexicon_beads += lexicon.bead_count();
+    if (!learned_.empty()) start_lexicons_ = std::make_shared<const LexiconSet>(std::move(learned_));
+    learned_.clear();
+    phase_start_ = std::chrono::steady_clock::now();
+    if (progress_) progress_(progress_state_);
+    parallel_for(groups_.size(), threads, stop_, [&](std::size_t gi) { run_group(gi); });
+  }
   summary_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   summary_.interrupted = progress_state_.groups_done < groups_.size();
 
@@ -437,6 +462,57 @@ bool Runner::up_to_date(const Group& g, const std::string& memory, GroupOutcome&
   return true;
 }
 
+Status Runner::learn_lexicons(std::size_t threads) {
+  const BatchProgress align_progress = progress_state_;
+  progress_state_.learning = true;
+  if (progress_) progress_(progress_state_);
+  parallel_for(groups_.size(), threads, stop_, [&](std::size_t gi) { learn_group(gi); });
+  const bool stopped = next_to_add_ < groups_.size();
+  progress_state_ = align_progress;
+  if (stopped) return {};
+  // Aligned from what a kept lexicon holds, exactly: a later run given --lexicon-out's file as --lexicon aligns alike.
+  const std::string text = lexicons_text(learned_);
+  auto kept = parse_lexicons(text, o_.lexicon_out.empty() ? "the learnt lexicon" : o_.lexicon_out);
+  if (!kept) return kept.status();
+  learned_ = std::move(*kept);
+  if (!o_.lexicon_out.empty()) {
+    if (Status s = write_file_atomically(o_.lexicon_out, text); !s.ok()) return s;
+  }
+  return {};
+}
+
+void Runner::learn_group(std::size_t gi) {
+  const Group& g = groups_[gi];
+  GroupOutcome scratch;  // the alignment pass reports what happens to the group; this pass only learns
+  scratch.file_status.assign(g.files.size(), "");
+  scratch.file_reason.assign(g.files.size(), "");
+  LexiconSet taught;
+  try {
+    align_group(g, scratch, &taught);
+  } catch (const std::exception&) {
+    taught.clear();  // the alignment pass meets the same error and reports it
+  }
+  std::unique_lock<std::mutex> lock(mu_);
+  // At most a few groups wait to be added: a thread far ahead of the group being added waits for it.
+  const std::size_t window = 4 * std::max<std::size_t>(1, o_.threads ? o_.threads : std::thread::hardware_concurrency());
+  added_.wait(lock, [&] { return gi < next_to_add_ + window; });
+  pending_.emplace(gi, std::move(taught));
+  for (auto it = pending_.find(next_to_add_); it != pending_.end(); it = pending_.find(next_to_add_)) {
+    for (auto& [key, lexicon] : it->second) (void)learned_[key].merge(lexicon);  // same pair: always the same direction
+    pending_.erase(it);
+    ++next_to_add_;
+  }
+  added_.notify_all();
+  ++progress_state_.groups_done;
+  std::uint64_t bytes = 0;
+  for (std::size_t i : g.files) bytes += files_[i].bytes;
+  progress_state_.bytes_done += bytes;
+  progress_state_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - phase_start_).count();
+  progress_state_.last = g.key;
+  progress_state_.event.clear();
+  if (progress_) progress_(progress_state_);
+}
+
 void Runner::run_group(std::size_t gi) {
   const Group& g = groups_[gi];
   GroupOutcome& out = outcomes_[gi];
@@ -472,13 +548,13 @@ void Runner::report(const Group& g, const std::string& event) {
   } else {
     progress_state_.bytes_total -= bytes;
   }
-  progress_state_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  progress_state_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - phase_start_).count();
   progress_state_.last = g.key;
   progress_state_.event = event;
   if (progress_) progress_(progress_state_);
 }
 
-void Runner::align_group(const Group& g, GroupOutcome& out) {
+void Runner::align_group(const Group& g, GroupOutcome& out, LexiconSet* learned) {
   // Languages: the first file of each language is used; a second one of the same language is left out.
   std::vector<std::size_t> use;
   std::set<std::string> seen;
@@ -501,7 +577,7 @@ void Runner::align_group(const Group& g, GroupOutcome& out) {
   if (use.size() < 2) return leave(fmt::format("no other language version of {} was found", g.key));
 
   out.memory = "memories/" + key_file_name(g.key) + ".tmx";
-  if (o_.resume && up_to_date(g, out.memory, out)) {
+  if (learned == nullptr && o_.resume && up_to_date(g, out.memory, out)) {
     out.status = "resumed";
     for (std::size_t k : use) {
       if (k != use[0] && out.file_status[k] != "failed") out.used_languages.push_back(files_[g.files[k]].language);
@@ -540,6 +616,8 @@ void Runner::align_group(const Group& g, GroupOutcome& out) {
   PipelineOptions popts;
   popts.level = o_.paragraph_level ? AlignLevel::kParagraph : AlignLevel::kSentence;
   popts.dictionary_path = o_.dictionary_path;
+  popts.lexicons = start_lexicons_;
+  popts.keep_lexicons = learned != nullptr;
   Document pivot = std::move(docs.front());
   docs.erase(docs.begin());
   auto m = align_versions(pivot, docs, popts);
@@ -548,6 +626,10 @@ void Runner::align_group(const Group& g, GroupOutcome& out) {
     out.status = "failed";
     out.reason = m.status().to_string();
     out.memory.clear();
+    return;
+  }
+  if (learned != nullptr) {  // the learning pass: what this group taught, nothing written
+    *learned = std::move(m->lexicons);
     return;
   }
   const std::string mem_path = (out_ / out.memory).string();
