@@ -24,6 +24,8 @@ struct Settings {
   std::string output;
   std::string format;  // tmx | tsv | json | beads
   PipelineOptions pipeline;
+  std::string lexicon_path;  ///< --lexicon: word pairs to start from
+  std::string lexicon_out;   ///< --lexicon-out: where to keep them after this run
   ReadOptions read;
   XmlReadOptions xml;
   bool xml_forced = false;
@@ -165,6 +167,10 @@ int cmd_align(Context& ctx) {
       "segmented", "the inputs are one sentence per line (beads then give line numbers)")(
       "force", "align even when the documents carry different symbols")(
       "dict", po::value<std::string>()->value_name("FILE"), "a bilingual term list (TSV) to help the sentence aligner")(
+      "lexicon", po::value<std::string>()->value_name("FILE"),
+      "start the sentence aligner from the word pairs in FILE (from --lexicon-out or paralign batch --lexicon-out)")(
+      "lexicon-out", po::value<std::string>()->value_name("FILE"),
+      "keep the word pairs after this run in FILE (those of --lexicon plus what these documents taught)")(
       "date", po::value<std::string>()->value_name("D"),
       "the memory's creation date, YYYYMMDDThhmmssZ (fixed for reproducible output); default: now")(
       "lang-codes", po::value<std::string>()->value_name("MAP"),
@@ -225,6 +231,8 @@ int cmd_align(Context& ctx) {
   s.pipeline.segmented = vm.count("segmented") > 0;
   s.pipeline.blocks.force = vm.count("force") > 0;
   if (vm.count("dict")) s.pipeline.dictionary_path = vm["dict"].as<std::string>();
+  if (vm.count("lexicon")) s.lexicon_path = vm["lexicon"].as<std::string>();
+  if (vm.count("lexicon-out")) s.lexicon_out = vm["lexicon-out"].as<std::string>();
   if (vm.count("src-lang")) s.src_lang = vm["src-lang"].as<std::string>();
   if (vm.count("encoding")) s.read.encoding = vm["encoding"].as<std::string>();
   s.read.segmented = s.pipeline.segmented;
@@ -259,6 +267,14 @@ int cmd_align(Context& ctx) {
     if (!d) return report_error(ctx, d.status());
     docs.push_back(std::move(*d));
   }
+  LexiconSet lexicons;
+  if (!s.lexicon_path.empty()) {
+    auto given = load_lexicons(s.lexicon_path);
+    if (!given) return report_error(ctx, given.status());
+    lexicons = std::move(*given);
+    s.pipeline.lexicons = std::make_shared<const LexiconSet>(lexicons);
+  }
+  s.pipeline.keep_lexicons = !s.lexicon_out.empty();
   Document pivot = std::move(docs.front());
   docs.erase(docs.begin());
   auto m = align_versions(pivot, docs, s.pipeline);
@@ -291,6 +307,13 @@ int cmd_align(Context& ctx) {
     }
   }
   if (!written.ok()) return report_error(ctx, written);
+  if (!s.lexicon_out.empty()) {
+    // The pairs of languages of this run as they stand after it; the others as they were given.
+    for (auto& [key, lexicon] : m->lexicons) lexicons.insert_or_assign(key, std::move(lexicon));
+    if (Status r = write_file_atomically(s.lexicon_out, lexicons_text(lexicons), s.files); !r.ok()) {
+      return report_error(ctx, r);
+    }
+  }
   if (!s.report_path.empty()) {
     if (Status r = write_file_atomically(s.report_path, json_report(*m, s), s.files); !r.ok()) {
       return report_error(ctx, r);

@@ -367,6 +367,36 @@ TEST(AlignCli, ReportCountsAddUpAndListTheUnpaired) {
   EXPECT_TRUE(fs::exists(dir + "/m.json"));
 }
 
+// --lexicon-out keeps the word pairs a run learnt; --lexicon starts the next run from them, and --lexicon-out then
+// holds both runs' counts (a lexicon chained from report to report). A broken lexicon is one line and status 2.
+TEST(AlignCli, KeepsAndStartsFromALexicon) {
+  fs::current_path(testing::source_dir());
+  const std::string dir = testing::temp_dir();
+  const std::string zh = kSamples + ".zh.txt", en = kSamples + ".en.txt", fr = kSamples + ".fr.txt";
+  auto beads_of = [](const std::string& text, const std::string& pair) -> long {
+    const std::string head = "lexicon\t" + pair + "\t";
+    const auto at = text.find(head);
+    return at == std::string::npos ? -1 : std::atol(text.c_str() + at + head.size());
+  };
+  auto r = run_cli({"align", zh, en, fr, "-o", dir + "/a.tsv", "--lexicon-out", dir + "/lex.tsv", "-q"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::string first = testing::slurp(dir + "/lex.tsv");
+  const long en_beads = beads_of(first, "zh\ten"), fr_beads = beads_of(first, "zh\tfr");
+  EXPECT_GT(en_beads, 0) << first.substr(0, 200);
+  EXPECT_GT(fr_beads, 0);
+  r = run_cli({"align", zh, en, "-o", dir + "/b.tsv", "--lexicon", dir + "/lex.tsv", "--lexicon-out",
+               dir + "/lex2.tsv", "-q"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::string second = testing::slurp(dir + "/lex2.tsv");
+  EXPECT_EQ(beads_of(second, "zh\ten"), 2 * en_beads);
+  EXPECT_EQ(beads_of(second, "zh\tfr"), fr_beads);  // a pair not in this run is kept as it was given
+  std::ofstream(dir + "/bad.tsv") << "lexicon\tzh\ten\tmany\n";
+  r = run_cli({"align", zh, en, "-o", dir + "/c.tsv", "--lexicon", dir + "/bad.tsv"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("bad.tsv:1"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(dir + "/c.tsv"));
+}
+
 TEST(AlignCli, UsageErrorsSayWhatIsWrong) {
   fs::current_path(testing::source_dir());
   const std::string dir = testing::temp_dir();
