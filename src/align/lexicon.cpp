@@ -226,23 +226,30 @@ std::string lexicons_text(const LexiconSet& set) {
     const Lexicon::Impl& x = *lexicon.impl_;
     if (x.src_lang.empty() || x.tgt_lang.empty()) continue;
     out += fmt::format("lexicon\t{}\t{}\t{}\n", x.src_lang, x.tgt_lang, count_text(static_cast<float>(x.beads)));
-    auto side = [&](const align::Vocabulary& v, const std::vector<float>& counts, char tag) {
-      std::vector<std::uint32_t> ids;
-      for (std::uint32_t k = 0; k < v.size(); ++k)
-        if (k < counts.size() && counts[k] > 0 && writable_token(v.name(k))) ids.push_back(k);
-      std::sort(ids.begin(), ids.end(), [&](auto a, auto b) { return v.name(a) < v.name(b); });
-      for (auto k : ids) out += fmt::format("{}\t{}\t{}\n", tag, v.name(k), count_text(counts[k]));
-    };
-    side(x.src, x.src_count, 's');
-    side(x.tgt, x.tgt_count, 't');
+    // Pairs first: a token a written pair names is written too, whatever its count.
     std::vector<std::pair<std::pair<std::string_view, std::string_view>, float>> pairs;
+    std::vector<char> src_used(x.src.size(), 0), tgt_used(x.tgt.size(), 0);
     x.pairs.for_each([&](std::uint64_t k, float c) {
       if (c < 2.0f) return;
-      const std::string& a = x.src.name(static_cast<std::uint32_t>(k >> 32));
-      const std::string& b = x.tgt.name(static_cast<std::uint32_t>(k & 0xFFFFFFFFu));
-      if (writable_token(a) && writable_token(b)) pairs.push_back({{a, b}, c});
+      const auto a = static_cast<std::uint32_t>(k >> 32), b = static_cast<std::uint32_t>(k & 0xFFFFFFFFu);
+      if (!writable_token(x.src.name(a)) || !writable_token(x.tgt.name(b))) return;
+      pairs.push_back({{x.src.name(a), x.tgt.name(b)}, c});
+      src_used[a] = tgt_used[b] = 1;
     });
     std::sort(pairs.begin(), pairs.end());
+    auto side = [&](const align::Vocabulary& v, const std::vector<float>& counts, const std::vector<char>& used,
+                    char tag) {
+      std::vector<std::uint32_t> ids;
+      for (std::uint32_t k = 0; k < v.size(); ++k) {
+        const float c = k < counts.size() ? counts[k] : 0.0f;
+        if ((c > 0 || used[k]) && writable_token(v.name(k))) ids.push_back(k);
+      }
+      std::sort(ids.begin(), ids.end(), [&](auto a, auto b) { return v.name(a) < v.name(b); });
+      for (auto k : ids)
+        out += fmt::format("{}\t{}\t{}\n", tag, v.name(k), count_text(k < counts.size() ? counts[k] : 0.0f));
+    };
+    side(x.src, x.src_count, src_used, 's');
+    side(x.tgt, x.tgt_count, tgt_used, 't');
     for (const auto& [p, c] : pairs) out += fmt::format("p\t{}\t{}\t{}\n", p.first, p.second, count_text(c));
   }
   return out;

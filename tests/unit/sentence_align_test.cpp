@@ -378,6 +378,18 @@ TEST(LexiconSet, MergesCountsInEitherDirectionAndRefusesOtherLanguages) {
   EXPECT_NE(refused.message().find("zh-fr"), std::string::npos) << refused.message();
 }
 
+// A pair's tokens are written even when their own count is 0 (a hand-edited file), so what is read writes back to
+// text that reads again.
+TEST(LexiconSet, WritesTheTokensItsPairsName) {
+  auto set = parse_lexicons("lexicon\tzh\ten\t3\ns\t决\t0\nt\tresolution\t2\np\t决\tresolution\t2\n", "x.lex");
+  ASSERT_TRUE(set.ok()) << set.status().to_string();
+  const std::string text = lexicons_text(*set);
+  EXPECT_NE(text.find("s\t决\t0\n"), std::string::npos) << text;
+  auto again = parse_lexicons(text, "again.lex");
+  ASSERT_TRUE(again.ok()) << again.status().to_string();
+  EXPECT_EQ(lexicons_text(*again), text);
+}
+
 struct BadLexicon {
   std::string text;
   std::size_t line;
