@@ -292,15 +292,21 @@ TEST(SentenceAligner, NothingLostOnRandomInputs) {
   }
 }
 
+// The test pool 15 times over: enough beads for the learned lexicon to form.
+std::pair<std::vector<std::string>, std::vector<std::string>> pool_texts() {
+  std::pair<std::vector<std::string>, std::vector<std::string>> zh_en;
+  for (int rep = 0; rep < 15; ++rep)
+    for (const auto& [a, b] : kPool) {
+      zh_en.first.push_back(a);
+      zh_en.second.push_back(b);
+    }
+  return zh_en;
+}
+
 TEST(SentenceAligner, CarriesALearnedLexiconAcrossCallsInEitherDirection) {
   SentenceAligner aligner = make_aligner();
   Lexicon learned;
-  std::vector<std::string> zh, en;
-  for (int rep = 0; rep < 15; ++rep)
-    for (const auto& [a, b] : kPool) {
-      zh.push_back(a);
-      en.push_back(b);
-    }
+  auto [zh, en] = pool_texts();
   std::vector<Bead> beads = aligner.align(zh, en, "zh", "en", &learned);
   EXPECT_TRUE(check_beads(beads, zh.size(), en.size()).ok());
   std::size_t after_first = learned.bead_count();
@@ -319,12 +325,7 @@ TEST(SentenceAligner, CarriesALearnedLexiconAcrossCallsInEitherDirection) {
 // A lexicon learned from the test pool, 15 times over (enough beads for the lexicon to form).
 Lexicon pool_lexicon(const SentenceAligner& aligner) {
   Lexicon learned;
-  std::vector<std::string> zh, en;
-  for (int rep = 0; rep < 15; ++rep)
-    for (const auto& [a, b] : kPool) {
-      zh.push_back(a);
-      en.push_back(b);
-    }
+  auto [zh, en] = pool_texts();
   aligner.align(zh, en, "zh", "en", &learned);
   return learned;
 }
@@ -361,12 +362,7 @@ TEST(LexiconSet, MergesCountsInEitherDirectionAndRefusesOtherLanguages) {
   EXPECT_NEAR(sum.association("决", "resolution"), one.association("决", "resolution"), 1e-9);  // Dice is a ratio
   // Learned the other way round: turned, not refused.
   Lexicon en_zh;
-  std::vector<std::string> zh, en;
-  for (int rep = 0; rep < 15; ++rep)
-    for (const auto& [a, b] : kPool) {
-      zh.push_back(a);
-      en.push_back(b);
-    }
+  auto [zh, en] = pool_texts();
   aligner.align(en, zh, "en", "zh", &en_zh);
   ASSERT_TRUE(sum.merge(en_zh).ok());
   EXPECT_EQ(sum.source_language(), "zh");
