@@ -7,6 +7,10 @@
 #include "util/atomic_file.hpp"
 #include "cli/qa_inputs.hpp"
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 
 namespace paralign::cli {
 
@@ -19,6 +23,41 @@ Status write_output(Context& ctx, const std::string& path, const std::string& te
     return ctx.out ? Status{} : Status(ErrorCode::kIo, "writing to standard output failed");
   }
   return write_file_atomically(path, text, inputs);
+}
+
+// The reports read only the units a finding points at, and of those only the source, the finding's language and
+// the languages of its spans: the rest of the text is let go before they are written, so that the reports' own text
+// (tens of MB for a large memory) can take its room instead of adding to the peak.
+void keep_reported_text(QaInput& input, const QaResult& result) {
+  const std::size_t langs = input.languages.size();
+  auto index_of = [&](const std::string& lang) {
+    for (std::size_t k = 0; k < langs; ++k)
+      if (input.languages[k] == lang) return k;
+    return std::size_t{0};
+  };
+  std::vector<std::vector<bool>> needed(input.units.size());
+  for (const Finding& f : result.findings) {
+    if (f.unit >= needed.size()) continue;
+    std::vector<bool>& n = needed[f.unit];
+    n.resize(langs);
+    n[0] = true;
+    n[index_of(f.language)] = true;
+    for (const QaSpan& s : f.spans) n[index_of(s.language)] = true;
+  }
+  for (std::size_t u = 0; u < input.units.size(); ++u) {
+    QaUnit& unit = input.units[u];
+    if (needed[u].empty()) {
+      std::vector<QaSide>().swap(unit.sides);
+      continue;
+    }
+    for (std::size_t k = 0; k < unit.sides.size() && k < langs; ++k)
+      if (!needed[u][k]) std::string().swap(unit.sides[k].text);
+  }
+#if defined(__GLIBC__)
+  // The freed text lies in small blocks all over the heap, which the reports' large buffers cannot reuse: give
+  // its pages back to the system.
+  malloc_trim(0);
+#endif
 }
 
 }  // namespace
@@ -81,14 +120,18 @@ int cmd_qa(Context& ctx) {
 
   auto loaded = load_units(vm);
   if (!loaded) return report_error(ctx, loaded.status());
-  const QaInput& input = loaded->input;
+  QaInput& input = loaded->input;
   const std::vector<std::string>& inputs = loaded->paths;
   std::string title = "QA of " + loaded->described;
   if (vm.count("title")) title = vm["title"].as<std::string>();
 
-  auto checker = QaChecker::create(opts);
-  if (!checker) return report_error(ctx, checker.status());
-  QaResult result = checker->check(input);
+  QaResult result;
+  {
+    auto checker = QaChecker::create(opts);
+    if (!checker) return report_error(ctx, checker.status());
+    result = checker->check(input);
+  }  // the checker's dictionaries go before the reports are written, as does the text no report shows
+  keep_reported_text(input, result);
 
   if (vm.count("report")) {
     HtmlReportOptions h;

@@ -113,23 +113,47 @@ struct Occurrence {
   std::size_t unit, offset, length;
 };
 
-// A source term candidate and where it occurs.
+// A source term candidate: where it occurs, and the neighbours of its occurrences (for the source variants). The
+// occurrences themselves are not kept: over a large memory they would outweigh everything else discovery holds.
 struct SourceTerm {
   std::string text;
   std::u32string chars;
-  std::vector<Occurrence> occurrences;
-  std::vector<std::size_t> units;  // sorted, unique
+  std::size_t occurrences = 0;
+  std::vector<std::size_t> units;     // sorted, unique
+  std::set<std::u32string> contexts;  // "L" + the two Han characters before an occurrence, "R" + the two after
+  std::set<std::u32string> frames;    // "before…after", where both sides have two Han characters
 };
 
 bool contains(const std::string& a, const std::string& b) { return a.find(b) != std::string::npos; }
 bool nested(const std::string& a, const std::string& b) { return contains(a, b) || contains(b, a); }
 
-std::vector<std::size_t> unique_units(const std::vector<Occurrence>& occ) {
-  std::vector<std::size_t> u;
-  for (const Occurrence& o : occ) u.push_back(o.unit);
-  std::sort(u.begin(), u.end());
-  u.erase(std::unique(u.begin(), u.end()), u.end());
-  return u;
+std::size_t unique_units(const std::vector<Occurrence>& occ) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < occ.size(); ++i) n += i == 0 || occ[i].unit != occ[i - 1].unit;  // in unit order
+  return n;
+}
+
+// Counts an occurrence of `t` at [offset, offset + length) of `text`, the source of `unit` (units come in order).
+void note_occurrence(SourceTerm& t, std::string_view text, std::size_t unit, std::size_t offset, std::size_t length) {
+  ++t.occurrences;
+  if (t.units.empty() || t.units.back() != unit) t.units.push_back(unit);
+  // Two Han characters before and after, not crossing anything else.
+  std::u32string left, right;
+  std::size_t p = offset;
+  while (left.size() < 2 && p > 0) {
+    char32_t cp = utf8::prev(text, p);
+    if (!utf8::is_han(cp)) break;
+    left.insert(left.begin(), cp);
+  }
+  p = offset + length;
+  while (right.size() < 2 && p < text.size()) {
+    char32_t cp = utf8::next(text, p);
+    if (!utf8::is_han(cp)) break;
+    right.push_back(cp);
+  }
+  if (left.size() == 2) t.contexts.insert(U"L" + left);
+  if (right.size() == 2) t.contexts.insert(U"R" + right);
+  if (left.size() == 2 && right.size() == 2) t.frames.insert(left + U"…" + right);
 }
 
 bool is_upper_ascii(char32_t c) { return c >= 'A' && c <= 'Z'; }
@@ -137,13 +161,12 @@ bool is_upper_ascii(char32_t c) { return c >= 'A' && c <= 'Z'; }
 // The Chinese source's candidate terms (see the file comment).
 std::vector<SourceTerm> source_terms(const detail::TermDiscovererImpl& impl, const QaInput& in) {
   const TermDiscoveryOptions& o = impl.options;
-  std::vector<Run> runs;
+  // The runs are made again for each unit when they are needed (twice), not held: over a large memory they took
+  // more room than the memory's own text.
+  std::unordered_map<std::u32string, NgramStat> stats;
   for (std::size_t u = 0; u < in.units.size(); ++u) {
     if (in.units[u].sides.empty()) continue;
-    for (Run& r : han_runs_of(in.units[u].sides[0].text, u)) runs.push_back(std::move(r));
-  }
-  std::unordered_map<std::u32string, NgramStat> stats;
-  for (const Run& r : runs) {
+    for (const Run& r : han_runs_of(in.units[u].sides[0].text, u)) {
     const std::size_t n = r.chars.size();
     for (std::size_t len = o.min_chars; len <= o.max_chars && len <= n; ++len) {
       for (std::size_t i = 0; i + len <= n; ++i) {
@@ -157,6 +180,7 @@ std::vector<SourceTerm> source_terms(const detail::TermDiscovererImpl& impl, con
         note_neighbour(i > 0 ? r.chars[i - 1] : kBoundary, s.left, s.left_varied, first);
         note_neighbour(i + len < n ? r.chars[i + len] : kBoundary, s.right, s.right_varied, first);
       }
+    }
     }
   }
   std::unordered_map<std::u32string, std::uint32_t> kept;  // candidate → occurrences
@@ -205,25 +229,25 @@ std::vector<SourceTerm> source_terms(const detail::TermDiscovererImpl& impl, con
     t.text = to_utf8(g);
     terms.push_back(std::move(t));
   }
-  for (const Run& r : runs) {
-    const std::size_t n = r.chars.size();
-    for (std::size_t len = o.min_chars; len <= o.max_chars && len <= n; ++len)
-      for (std::size_t i = 0; i + len <= n; ++i) {
-        auto it = index.find(r.chars.substr(i, len));
-        if (it == index.end()) continue;
-        terms[it->second].occurrences.push_back({r.unit, r.offsets[i], 0});
-      }
-  }
-  // Byte lengths: up to the end of the term's last character (a line break inside the term counts in it).
-  for (SourceTerm& t : terms) {
-    for (Occurrence& oc : t.occurrences) {
-      std::string_view text = in.units[oc.unit].sides[0].text;
-      std::size_t pos = oc.offset, chars = 0;
-      while (pos < text.size() && chars < t.chars.size()) {
-        char32_t cp = utf8::next(text, pos);
-        if (utf8::is_han(cp)) ++chars;
-      }
-      oc.length = pos - oc.offset;
+  for (std::size_t u = 0; u < in.units.size(); ++u) {
+    if (in.units[u].sides.empty()) continue;
+    std::string_view text = in.units[u].sides[0].text;
+    // Per term, the unit's occurrences in order of offset (as the runs and their n-grams give them, per length).
+    for (const Run& r : han_runs_of(text, u)) {
+      const std::size_t n = r.chars.size();
+      for (std::size_t len = o.min_chars; len <= o.max_chars && len <= n; ++len)
+        for (std::size_t i = 0; i + len <= n; ++i) {
+          auto it = index.find(r.chars.substr(i, len));
+          if (it == index.end()) continue;
+          SourceTerm& t = terms[it->second];
+          // The byte length runs to the end of the term's last character (a line break inside the term counts).
+          std::size_t pos = r.offsets[i], chars = 0;
+          while (pos < text.size() && chars < t.chars.size()) {
+            char32_t cp = utf8::next(text, pos);
+            if (utf8::is_han(cp)) ++chars;
+          }
+          note_occurrence(t, text, u, r.offsets[i], pos - r.offsets[i]);
+        }
     }
   }
   // Titles in 《》 and Latin acronyms: found directly in the text.
@@ -254,7 +278,7 @@ std::vector<SourceTerm> source_terms(const detail::TermDiscovererImpl& impl, con
     }
   }
   for (auto& [text, occ] : extra) {
-    if (unique_units(occ).size() < 2) continue;
+    if (unique_units(occ) < 2) continue;
     const std::string& name = text;  // clang 14 cannot capture a structured binding in a lambda
     bool exists = std::any_of(terms.begin(), terms.end(), [&](const SourceTerm& t) { return t.text == name; });
     if (exists) continue;
@@ -262,10 +286,9 @@ std::vector<SourceTerm> source_terms(const detail::TermDiscovererImpl& impl, con
     t.text = text;
     std::size_t pos = 0;
     while (pos < text.size()) t.chars.push_back(utf8::next(text, pos));
-    t.occurrences = std::move(occ);
+    for (const Occurrence& oc : occ) note_occurrence(t, in.units[oc.unit].sides[0].text, oc.unit, oc.offset, oc.length);
     terms.push_back(std::move(t));
   }
-  for (SourceTerm& t : terms) t.units = unique_units(t.occurrences);
   // Deterministic order: longer first (so a nested shorter term is reported after it), then by text.
   std::sort(terms.begin(), terms.end(), [](const SourceTerm& a, const SourceTerm& b) {
     if (a.chars.size() != b.chars.size()) return a.chars.size() > b.chars.size();
@@ -279,36 +302,10 @@ std::vector<SourceTerm> source_terms(const detail::TermDiscovererImpl& impl, con
 std::vector<SourceVariant> source_variants(const detail::TermDiscovererImpl& impl, const QaInput& in,
                                            const std::vector<SourceTerm>& terms) {
   const TermDiscoveryOptions& o = impl.options;
-  // Neighbours (two characters each side, inside the run) and frames of every Chinese candidate.
-  std::vector<std::set<std::u32string>> contexts(terms.size());
+  // The frames every candidate fills (the neighbours were noted with its occurrences).
   std::map<std::u32string, std::vector<std::size_t>> frame_terms;  // frame → candidates filling it
-  std::vector<std::map<std::u32string, std::size_t>> frames_of(terms.size());
-  for (std::size_t ti = 0; ti < terms.size(); ++ti) {
-    const SourceTerm& t = terms[ti];
-    for (const Occurrence& oc : t.occurrences) {
-      std::string_view text = in.units[oc.unit].sides[0].text;
-      // Two Han characters before and after, not crossing anything else.
-      std::u32string left, right;
-      std::size_t p = oc.offset;
-      while (left.size() < 2 && p > 0) {
-        char32_t cp = utf8::prev(text, p);
-        if (!utf8::is_han(cp)) break;
-        left.insert(left.begin(), cp);
-      }
-      p = oc.offset + oc.length;
-      while (right.size() < 2 && p < text.size()) {
-        char32_t cp = utf8::next(text, p);
-        if (!utf8::is_han(cp)) break;
-        right.push_back(cp);
-      }
-      if (left.size() == 2) contexts[ti].insert(U"L" + left);
-      if (right.size() == 2) contexts[ti].insert(U"R" + right);
-      if (left.size() == 2 && right.size() == 2) {
-        std::u32string frame = left + U"…" + right;
-        if (frames_of[ti].emplace(frame, 1).second) frame_terms[frame].push_back(ti);
-      }
-    }
-  }
+  for (std::size_t ti = 0; ti < terms.size(); ++ti)
+    for (const std::u32string& frame : terms[ti].frames) frame_terms[frame].push_back(ti);
   std::map<std::pair<std::size_t, std::size_t>, std::vector<std::u32string>> shared;
   for (const auto& [frame, ts] : frame_terms) {
     if (ts.size() > 50) continue;  // a frame dozens of terms fill says nothing about any two of them
@@ -324,9 +321,9 @@ std::vector<SourceVariant> source_variants(const detail::TermDiscovererImpl& imp
                                    [&](char32_t c) { return b.chars.find(c) != std::u32string::npos; });
     if (common_char) continue;
     std::size_t common = 0;
-    for (const std::u32string& c : contexts[pair.first]) common += contexts[pair.second].count(c);
+    for (const std::u32string& c : a.contexts) common += b.contexts.count(c);
     if (common < o.min_shared_contexts) continue;
-    const std::size_t all = contexts[pair.first].size() + contexts[pair.second].size() - common;
+    const std::size_t all = a.contexts.size() + b.contexts.size() - common;
     if (static_cast<double>(common) < o.min_context_overlap * static_cast<double>(all)) continue;
     // Joined by a coordinator anywhere: two things, not two names of one.
     bool coordinated = false;
@@ -343,7 +340,7 @@ std::vector<SourceVariant> source_variants(const detail::TermDiscovererImpl& imp
     }
     if (coordinated) continue;
     SourceVariant v;
-    bool a_first = a.occurrences.size() >= b.occurrences.size();
+    bool a_first = a.occurrences >= b.occurrences;
     const SourceTerm& f = a_first ? a : b;
     const SourceTerm& s = a_first ? b : a;
     v.first = f.text;
@@ -366,7 +363,9 @@ struct TargetIndex {
   std::vector<std::string> display;               // per rendering id: its first surface form
   std::vector<std::vector<std::string>> words;    // per rendering id: its normalised words
   std::vector<std::size_t> units;                 // per rendering id: units it occurs in
-  std::vector<std::vector<std::size_t>> by_unit;  // per unit: rendering ids, sorted, unique
+  // Per unit: rendering ids, sorted, unique; each list exactly as long as it needs to be (one per unit of a large
+  // memory add up).
+  std::vector<std::vector<std::uint32_t>> by_unit;
 };
 
 std::string normalise_word(const std::string& w, const std::string& lang) {
@@ -385,7 +384,8 @@ TargetIndex index_target(const detail::TermDiscovererImpl& impl, const QaInput& 
   static const std::unordered_set<std::string> kNone;
   auto sw = impl.stop_words.find(lang);
   const auto& stop = sw == impl.stop_words.end() ? kNone : sw->second;
-  std::unordered_map<std::string, std::size_t> ids;
+  std::unordered_map<std::string, std::uint32_t> ids;
+  std::vector<std::uint32_t> found;  // the unit's rendering ids as met, with repeats
   for (std::size_t u = 0; u < in.units.size(); ++u) {
     if (k >= in.units[u].sides.size()) continue;
     std::string_view text = in.units[u].sides[k].text;
@@ -412,19 +412,20 @@ TargetIndex index_target(const detail::TermDiscovererImpl& impl, const QaInput& 
         key += norm[j];
         if (stop.count(norm[j])) continue;  // a rendering does not end on a function word
         if (j == i && utf8::length(norm[i]) < 3) continue;
-        auto [it, fresh] = ids.try_emplace(key, ix.display.size());
+        auto [it, fresh] = ids.try_emplace(key, static_cast<std::uint32_t>(ix.display.size()));
         if (fresh) {
           ix.display.emplace_back(text.substr(words[i].offset, words[j].offset + words[j].length - words[i].offset));
           ix.words.emplace_back(norm.begin() + static_cast<std::ptrdiff_t>(i), norm.begin() + static_cast<std::ptrdiff_t>(j + 1));
           ix.units.push_back(0);
         }
-        ix.by_unit[u].push_back(it->second);
+        found.push_back(it->second);
       }
     }
-    auto& v = ix.by_unit[u];
-    std::sort(v.begin(), v.end());
-    v.erase(std::unique(v.begin(), v.end()), v.end());
-    for (std::size_t id : v) ++ix.units[id];
+    std::sort(found.begin(), found.end());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    ix.by_unit[u].assign(found.begin(), found.end());
+    found.clear();
+    for (std::size_t id : ix.by_unit[u]) ++ix.units[id];
   }
   return ix;
 }
