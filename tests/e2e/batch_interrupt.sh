@@ -5,19 +5,8 @@
 set -euo pipefail
 build=${1:?usage: batch_interrupt.sh BUILD_DIR}
 cd "$(dirname "$0")/../.."
-[ -x "$build/paralign" ] || { echo "no $build/paralign: skipped"; exit 77; }
-command -v python3 >/dev/null || { echo "python3 is absent (the collection generator needs it): skipped"; exit 77; }
-paralign=$(cd "$build" && pwd)/paralign
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+source tests/e2e/batch_common.bash
 python3 scripts/make-collection.py "$tmp/coll" --mb 2 --doc-kb 8 --seed 3 --bad 1 --orphans 1 2>/dev/null
-date=20260101T000000Z
-# The collection holds one unreadable file (--bad 1): a batch that runs to its end exits 2 and says which file failed.
-batch_with_bad_file() {
-  local st=0
-  "$paralign" batch "$@" || st=$?
-  [ $st -eq 2 ] || { echo "FAIL: a batch with a failed file exited $st, not 2: paralign batch $*"; exit 1; }
-}
 batch_with_bad_file "$tmp/coll" -o "$tmp/full" -j 2 --merge --no-qa --date $date --quiet
 
 # Every memory under a final name must be whole: well-formed XML, its completion record beside it, and no writer's

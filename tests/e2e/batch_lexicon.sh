@@ -6,13 +6,8 @@
 set -euo pipefail
 build=${1:?usage: batch_lexicon.sh BUILD_DIR}
 cd "$(dirname "$0")/../.."
-[ -x "$build/paralign" ] || { echo "no $build/paralign: skipped"; exit 77; }
-command -v python3 >/dev/null || { echo "python3 is absent (the collection generator needs it): skipped"; exit 77; }
-paralign=$(cd "$build" && pwd)/paralign
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+source tests/e2e/batch_common.bash
 python3 scripts/make-collection.py "$tmp/coll" --mb 0.4 --doc-kb 6 --seed 5 2>/dev/null
-date=20260101T000000Z
 "$paralign" batch "$tmp/coll" -o "$tmp/plain" -j 2 --merge --no-qa --date $date --quiet
 "$paralign" batch "$tmp/coll" -o "$tmp/j2" -j 2 --merge --no-qa --date $date --quiet --learn-lexicon \
   --lexicon-out "$tmp/lexicon.tsv"

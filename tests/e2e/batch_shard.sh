@@ -6,20 +6,9 @@
 set -euo pipefail
 build=${1:?usage: batch_shard.sh BUILD_DIR}
 cd "$(dirname "$0")/../.."
-[ -x "$build/paralign" ] || { echo "no $build/paralign: skipped"; exit 77; }
-command -v python3 >/dev/null || { echo "python3 is absent (the collection generator needs it): skipped"; exit 77; }
-paralign=$(cd "$build" && pwd)/paralign
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+source tests/e2e/batch_common.bash
 python3 scripts/make-collection.py "$tmp/coll/generated" --mb 0.6 --doc-kb 6 --seed 11 --bad 1 --orphans 1 2>/dev/null
 cp -r corpora "$tmp/coll/bundled"
-date=20260101T000000Z
-# The collection holds one unreadable file (--bad 1): a batch that runs to its end exits 2 and says which file failed.
-batch_with_bad_file() {
-  local st=0
-  "$paralign" batch "$@" || st=$?
-  [ $st -eq 2 ] || { echo "FAIL: a batch with a failed file exited $st, not 2: paralign batch $*"; exit 1; }
-}
 batch_with_bad_file "$tmp/coll" -o "$tmp/single" -j 2 --merge --no-qa --date $date --quiet
 n=4
 failed_shards=0
