@@ -62,23 +62,8 @@ char32_t peek(std::string_view s, std::size_t pos) {
   return utf8::next(s, pos);
 }
 
-std::size_t skip_spaces_back(std::string_view s, std::size_t pos) {
-  while (pos > 0) {
-    std::size_t p = pos;
-    if (!utf8::is_space(utf8::prev(s, p))) break;
-    pos = p;
-  }
-  return pos;
-}
-
-std::size_t skip_spaces(std::string_view s, std::size_t pos) {
-  while (pos < s.size()) {
-    std::size_t p = pos;
-    if (!utf8::is_space(utf8::next(s, p))) break;
-    pos = p;
-  }
-  return pos;
-}
+using utf8::skip_spaces;
+using utf8::skip_spaces_back;
 
 // Start of the space-delimited word that ends at `end`.
 std::size_t word_start(std::string_view s, std::size_t end) {

@@ -11,14 +11,7 @@ namespace {
 
 bool is_dot(char32_t cp) { return cp == '.' || cp == 0xFF0E; }
 
-std::size_t skip_spaces(std::string_view s, std::size_t pos) {
-  while (pos < s.size()) {
-    std::size_t p = pos;
-    if (!utf8::is_space(utf8::next(s, p))) break;
-    pos = p;
-  }
-  return pos;
-}
+using utf8::skip_spaces;
 
 // A chapter label's numeral: 一 to 九 and 十, read through the shared Chinese digit table.
 int cjk_numeral(char32_t cp) {

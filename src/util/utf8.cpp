@@ -1,5 +1,7 @@
 #include "util/utf8.hpp"
 
+#include <algorithm>
+
 namespace paralign::utf8 {
 
 char32_t next(std::string_view s, std::size_t& pos) {
@@ -126,19 +128,27 @@ std::string fold_width(std::string_view s) {
   return out;
 }
 
-std::string_view trim(std::string_view s) {
-  std::size_t b = 0;
-  while (b < s.size()) {
-    std::size_t p = b;
+std::size_t skip_spaces(std::string_view s, std::size_t pos) {
+  while (pos < s.size()) {
+    std::size_t p = pos;
     if (!is_space(next(s, p))) break;
-    b = p;
+    pos = p;
   }
-  std::size_t e = s.size();
-  while (e > b) {
-    std::size_t p = e;
+  return pos;
+}
+
+std::size_t skip_spaces_back(std::string_view s, std::size_t pos) {
+  while (pos > 0) {
+    std::size_t p = pos;
     if (!is_space(prev(s, p))) break;
-    e = p;
+    pos = p;
   }
+  return pos;
+}
+
+std::string_view trim(std::string_view s) {
+  const std::size_t b = skip_spaces(s, 0);
+  const std::size_t e = std::max(b, skip_spaces_back(s, s.size()));
   return s.substr(b, e - b);
 }
 

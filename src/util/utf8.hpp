@@ -36,6 +36,10 @@ std::string fold_width(std::string_view s);
 
 /// Trims Unicode white space from both ends.
 std::string_view trim(std::string_view s);
+/// The first offset at or after `pos` that does not start a white-space character (s.size() if none).
+std::size_t skip_spaces(std::string_view s, std::size_t pos);
+/// The offset at or before `pos` after which only white space runs up to `pos` (0 if all of it is).
+std::size_t skip_spaces_back(std::string_view s, std::size_t pos);
 
 /// `s` with ASCII A-Z lowered and every other byte (UTF-8 included) unchanged: for language codes, file names and
 /// XML names, which are compared case-insensitively in ASCII only.
