@@ -21,6 +21,8 @@
 //               after it (第58/241号决议), and every further number of the same list ("resolutions 58/241 and
 //               59/1", 第1267（1999）号和第1333（2000）号决议). The span covers the number only ("58/241",
 //               "1373（2001）"), not the keyword. key: "res:58/241", "res:1373(2001)".
+//               Also the style used until 1976, numbered with the session: "217 A (III)", 第1514(XV)号决议,
+//               "217 ألف (د-3)"; key "res:217A(3)", "res:1514(15)" (references/session-numbers.tsv).
 //   decision    the same with decision words: "decision 7/03", 第7/03号决定. key: "dec:7/03".
 //   url         http://, https:// or www. up to the first space or non-ASCII character; trailing . , ; : ! ?
 //               quotes and an unbalanced closing bracket are left out. key: "url:" + the URL without its scheme,

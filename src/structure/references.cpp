@@ -23,6 +23,8 @@ struct ReferenceRules {
   std::vector<std::pair<std::u32string, ReferenceKind>> han_keywords;  // 决议 决定 (before or after the number)
   std::unordered_set<std::string> join_words;                          // and, et, y, и, و
   std::vector<std::u32string> han_joins;                               // 和 及 以及 与
+  std::vector<std::pair<std::u32string, char>> part_letters;  // А, ألف: the Latin part letter each stands for
+  std::vector<std::u32string> session_marks;                  // د in (د-3)
 };
 }  // namespace detail
 
@@ -216,15 +218,67 @@ class Scanner {
       body = first + "/" + scan::folded_utf8(c_, e + 1, k);
       return k;
     }
-    std::size_t k = e;
-    while (k < c_.size() && k - e < 3 && scan::is_inline_space(cp(k))) ++k;
-    if (cp(k) != '(') return 0;
+    std::size_t k = skip_inline_spaces(e, 3);
+    if (cp(k) != '(') return parse_session_form(e, first, body);
     const std::size_t y = k + 1;
     for (std::size_t d = 0; d < 4; ++d)
-      if (!scan::is_digit(cp(y + d))) return 0;
+      if (!scan::is_digit(cp(y + d))) return parse_session_form(e, first, body);
     if (cp(y + 4) != ')') return 0;
     body = first + "(" + scan::folded_utf8(c_, y, y + 4) + ")";
     return y + 5;
+  }
+
+  std::size_t skip_inline_spaces(std::size_t k, std::size_t most) const {
+    const std::size_t from = k;
+    while (k < c_.size() && k - from < most && scan::is_inline_space(cp(k))) ++k;
+    return k;
+  }
+
+  static bool is_dash(char32_t ch) { return ch == '-' || (ch >= 0x2010 && ch <= 0x2015) || ch == 0x2212; }
+
+  // The style used until 1976, after the number's digits [.., e): a part letter perhaps, then the session in
+  // brackets, in Roman numerals or after a session mark: "217 A (III)", "1514 (XV)", "217A(III)", "217 ألف (د-3)".
+  // Its end and key body ("217A(3)", "1514(15)"); 0 when none.
+  std::size_t parse_session_form(std::size_t e, const std::string& first, std::string& body) const {
+    std::size_t k = skip_inline_spaces(e, 2);
+    std::string letter;
+    if (scan::is_ascii_upper(cp(k)) && !scan::is_word_char(cp(k + 1))) {
+      letter = static_cast<char>(cp(k));
+      ++k;
+    } else {
+      for (const auto& [form, latin] : r_.part_letters)
+        if (matches_at(c_, k, form) && !scan::is_word_char(cp(k + form.size()))) {
+          letter = latin;
+          k += form.size();
+          break;
+        }
+    }
+    if (letter.empty()) k = e;
+    k = skip_inline_spaces(k, 2);
+    if (cp(k) != '(') return 0;
+    ++k;
+    int session = -1;
+    std::size_t r = k;
+    while (r - k < 8 && (cp(r) == 'I' || cp(r) == 'V' || cp(r) == 'X' || cp(r) == 'L')) ++r;
+    if (r > k && cp(r) == ')') {
+      session = scan::roman_value(scan::folded_utf8(c_, k, r));
+    } else {
+      for (const std::u32string& mark : r_.session_marks) {
+        if (!matches_at(c_, k, mark)) continue;
+        r = skip_inline_spaces(k + mark.size(), 1);
+        if (!is_dash(cp(r))) break;
+        r = skip_inline_spaces(r + 1, 1);
+        const std::size_t d = r;
+        int value = 0;
+        while (scan::is_digit(cp(r)) && r - d < 3) value = value * 10 + static_cast<int>(cp(r++) - '0');
+        if (r == d || r - d > 2 || cp(r) != ')') break;
+        session = value;
+        break;
+      }
+    }
+    if (session <= 0 || session > 99 || cp(r) != ')') return 0;
+    body = first + letter + "(" + std::to_string(session) + ")";
+    return r + 1;
   }
 
   bool keyword_word(const std::string& word, ReferenceKind& kind) const {
@@ -447,6 +501,28 @@ Result<ReferenceFinder> ReferenceFinder::load(const std::string& data_dir) {
       rules->before_exact.emplace(word, *kind);
     }
   }
+  const std::string session_file = "references/session-numbers.tsv";
+  auto sessions = data::read_table(session_file, dir, 4, 4);
+  if (!sessions) return sessions.status();
+  std::set<std::string> seen_forms;
+  for (const data::DataLine& row : sessions->rows) {
+    const std::string &role = row.fields[0], &lang = row.fields[1], &form = row.fields[2], &value = row.fields[3];
+    if (!seen_forms.insert(role + '\t' + lang + '\t' + form).second)
+      return data::bad_row(*sessions, row, "duplicate entry " + form);
+    if (role == "letter") {
+      if (value.size() != 1 || value[0] < 'A' || value[0] > 'Z')
+        return data::bad_row(*sessions, row, "a letter stands for one Latin capital A-Z: " + value);
+      rules->part_letters.emplace_back(to_u32(form), value[0]);
+    } else if (role == "session") {
+      if (value != "-") return data::bad_row(*sessions, row, "a session mark's value is '-' (a dash follows it)");
+      rules->session_marks.push_back(to_u32(form));
+    } else {
+      return data::bad_row(*sessions, row, "role is letter or session: " + role);
+    }
+  }
+  // Longest forms first, so that a letter's name is not cut short by a shorter form.
+  std::sort(rules->part_letters.begin(), rules->part_letters.end(),
+            [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   // Longest joins first so 以及 wins over 及.
   std::sort(rules->han_joins.begin(), rules->han_joins.end(),
             [](const auto& a, const auto& b) { return a.size() > b.size(); });

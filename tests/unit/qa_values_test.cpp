@@ -80,6 +80,12 @@ TEST(QaValues, FaithfulRenderingsRaiseNothing) {
       {"section number", "ar", "2.1 提高效率", "2-1 زيادة الكفاءة", ""},
       {"footnote marker", "en", "所有文件都将登载在网站上。", "All documents will be available on the website.3", ""},
       {"numeral twice", "en", "三(3)名男子越过蓝线", "Three (3) men crossed the Blue Line", ""},
+      // Resolutions numbered with the session (the style used until 1976): the number, part letter and session
+      // are one reference, not figures; Arabic names the letter (ألف, "A", which is also "thousand").
+      {"session style, English", "en", "大会1948年12月10日第217A(III)号决议通过", "adopted by General Assembly resolution 217 A (III) of 10 December 1948", ""},
+      {"session style, Russian", "ru", "大会1948年12月10日第217A(III)号决议通过", "принята резолюцией 217 А (III) Генеральной Ассамблеи от 10 декабря 1948 года", ""},
+      {"session style, Arabic letter", "ar", "大会1948年12月10日第217A(III)号决议通过", "اعتمد بموجب قرار الجمعية العامة 217 ألف (د-3) المؤرخ 10 كانون الأول/ديسمبر 1948", ""},
+      {"session style, no letter", "ar", "依照大会第1514 (XV)号决议，", "ووفقا لقرار الجمعية العامة 1514 (د-15)،", ""},
   });
 }
 
@@ -90,6 +96,8 @@ TEST(QaValues, ChangedValuesAreStillFound) {
       {"Arabic ordinal changed", "ar", "大会第六十九届会议", "الدورة الثامنة والستون للجمعية العامة", "number.mismatch"},
       {"Arabic groups changed", "ar", "约有483 918人获得了援助。", "حصل 918 484 شخصا على المساعدة.", "number.mismatch"},
       {"resolution year changed", "en", "违反了第2118(2013)号决议", "in violation of resolution 2118 (2014)", "reference.mismatch"},
+      {"session changed", "fr", "依照大会第1514 (XV)号决议，", "conformément à la résolution 1514 (XVI) de l'Assemblée générale,", "reference.mismatch"},
+      {"part letter changed", "es", "大会第2200A(XXI)号决议", "resolución 2200 B (XXI) de la Asamblea General", "reference.mismatch"},
       {"resolution in a list changed", "en", "回顾第1612(2005)、第1882(2009)和第2143(2014)号决议，",
        "Recalling resolutions 1612 (2005), 1882 (2010) and 2143 (2014),", "reference.mismatch"},
       {"range end changed", "fr", "在1994年1月1日至12月31日期间", "entre le 1er janvier et le 30 décembre 1994", "date.mismatch"},

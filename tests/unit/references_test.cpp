@@ -142,6 +142,30 @@ TEST(References, OffsetsAreExactBytes) {
   EXPECT_EQ(refs[1].length, 8u);
 }
 
+TEST(References, SessionStyleResolutionNumbersInSixLanguages) {
+  run_table({
+      {"大会1948年12月10日第217A(III)号决议", {"resolution res:217A(3) [217A(III)]"}},
+      {"依照大会第1514 (XV)号决议，", {"resolution res:1514(15) [1514 (XV)]"}},
+      {"经济及社会理事会第1894（LVII）号决议", {"resolution res:1894(57) [1894（LVII）]"}},
+      {"General Assembly resolution 217 A (III) of 10 December 1948",
+       {"resolution res:217A(3) [217 A (III)]"}},
+      {"resolutions 1514 (XV) and 2200 A (XXI)",
+       {"resolution res:1514(15) [1514 (XV)]", "resolution res:2200A(21) [2200 A (XXI)]"}},
+      {"la résolution 2200 A (XXI) de l'Assemblée générale", {"resolution res:2200A(21) [2200 A (XXI)]"}},
+      {"la resolución 3235 (XXIX) de la Asamblea General", {"resolution res:3235(29) [3235 (XXIX)]"}},
+      // Russian writes the letter in Cyrillic (А, U+0410).
+      {"резолюцией 217 А (III) Генеральной Ассамблеи", {"resolution res:217A(3) [217 А (III)]"}},
+      // Arabic: the letter by its name, the session after د and a hyphen, in either kind of digits.
+      {"قرار الجمعية العامة 217 ألف (د-3)", {"resolution res:217A(3) [217 ألف (د-3)]"}},
+      {"ووفقا لقرار الجمعية العامة 1696 (د-١٦)", {"resolution res:1696(16) [1696 (د-١٦)]"}},
+      // Not this form: no resolution word, a Roman numeral not written canonically, a lower-case item number.
+      {"see paragraph 217 (III) above", {}},
+      {"resolution 217 (IIII)", {}},
+      {"resolution 217 (iii)", {}},
+      {"resolution 217 AB (III)", {}},
+  });
+}
+
 TEST(References, InvalidUtf8DoesNotStopTheScan) {
   const std::string text = "bad \xC3( byte, resolution 58/241 and A/59/150";
   EXPECT_EQ(describe(text), (std::vector<std::string>{"resolution res:58/241 [58/241]", "symbol A/59/150 [A/59/150]"}));
@@ -174,6 +198,10 @@ TEST(ReferenceData, DuplicatesAndBadRowsAreRejectedWithFileAndLine) {
       {"references/keywords.tsv", "en\tresolution\tbefore", "columns"},
       {"references/keywords.tsv", "en\tverdict\tbefore\tverdict", "unknown role"},
       {"references/keywords.tsv", "en\tresolution\tafter\tresolution", "only Chinese"},
+      {"references/session-numbers.tsv", "letter\tru\tА\tA", "duplicate"},
+      {"references/session-numbers.tsv", "letter\tru\tД\tDD", "one Latin capital"},
+      {"references/session-numbers.tsv", "session\tar\tدورة\t+", "session mark"},
+      {"references/session-numbers.tsv", "volume\ten\tvol\t-", "role is letter or session"},
   };
   for (const Bad& bad : bads) {
     const std::string dir = copy_data(testing::temp_dir());
