@@ -413,7 +413,8 @@ class Matcher {
     while (t < t_.size()) {
       std::size_t next = t;
       if (zh_date(t, next) || named_date(t, next) || time_of_day(t, next) || percent_before(t, next) ||
-          roman(t, next) || number(t, next) || word_number(t, next) || compound_word(t, next) ||
+          roman(t, next) || number(t, next) || word_number(t, next) || thousand_word(t, next) ||
+          compound_word(t, next) ||
           noon_or_midnight(t, next)) {
         t = std::max(next, t + 1);
       } else {
@@ -1253,18 +1254,15 @@ class Matcher {
     return combined || k > t + 1;
   }
 
-  bool word_number(std::size_t t, std::size_t& next) {
-    const detail::NumberWord* w = number_word(t);
-    if (!w) return false;
-    if (phrase_before(t, lr_.not_after)) return false;  // يوم الاثنين is Monday
-    if (w->fraction) {  // a fraction word alone: un tiers, a third, треть, ثلث (soft: "half" is often no figure)
-      emit_fraction(1, w->value, t, t + 1, true);
-      next = t + 1;
-      return true;
-    }
-    long long value = w->value;
-    bool ordinal = false, combined = false;
-    std::size_t k = t + 1;
+  // A number under a thousand in words from token t (w = its word): units and tens (below_hundred), a multiplier
+  // (two hundred, deux cents), then the hundreds' rest: cent onze, deux cent trente, cent trente et unième, one
+  // hundred and eleven, ciento veinte, двести пять. `combined` says whether more than the one word was read.
+  void below_thousand(std::size_t t, const detail::NumberWord* w, long long& value, bool& ordinal, bool& combined,
+                      std::size_t& k) const {
+    value = w->value;
+    ordinal = false;
+    combined = false;
+    k = t + 1;
     if (!w->multiplier) {
       combined = below_hundred(t, w, value, ordinal, k);
       if (!ordinal) {
@@ -1276,8 +1274,6 @@ class Matcher {
         }
       }
     }
-    // Hundreds and the rest: cent onze, deux cent trente, cent trente et unième, one hundred and eleven, ciento
-    // veinte, двести пять. A multiplier word opens a number only so (cent onze), never alone ("hundreds of").
     if (!ordinal && value >= 100 && value < 1000 && value % 100 == 0) {
       std::size_t u = k;
       if (tok(u) && tok(u)->kind == TokKind::kWord && tok(u)->text == "and") ++u;
@@ -1295,7 +1291,67 @@ class Matcher {
         }
       }
     }
+  }
+
+  // After a thousand word ending at token e (thousand, mille, mil, тысячи) with `thousands` before it: the rest
+  // under a thousand in words ("and" allowed, as British English writes two thousand and ten). On success `value`
+  // and `ordinal` take the whole number and k its end. Not when a larger scale follows the rest (one thousand and
+  // two million is two numbers), nor for a rest that is a lone "hundred"-type word in English ("thousand hundred").
+  bool after_thousand(std::size_t e, long long& value, bool& ordinal, std::size_t& k) const {
+    std::size_t u = e;
+    if (tok(u) && tok(u)->kind == TokKind::kWord && tok(u)->text == "and") ++u;
+    const detail::NumberWord* r = number_word(u);
+    if (!r || r->fraction || r->article) return false;
+    long long rest = 0;
+    bool rest_ordinal = false, rest_combined = false;
+    std::size_t re = 0;
+    below_thousand(u, r, rest, rest_ordinal, rest_combined, re);
+    if (rest < 1 || rest >= 1000 || (r->multiplier && !rest_combined && lr_.english_capitals)) return false;
+    std::size_t se = 0;
+    int exp = 0;
+    if (any_phrase(re, lr_.scales, se, &exp) && exp >= 3) return false;
+    value = value * 1000 + rest;
+    ordinal = rest_ordinal;
+    k = re;
+    return true;
+  }
+
+  // A thousand word opening a number with its rest: mille deux cents, mil doscientas, тысяча двести (1000 + the rest).
+  // Alone it is no figure here ("a thousand", "тысячи людей" are approximations or read after a number).
+  bool thousand_word(std::size_t t, std::size_t& next) {
+    if (!tok(t) || tok(t)->kind != TokKind::kWord) return false;
+    int exp = 0;
+    std::size_t e = 0;
+    if (!any_phrase(t, lr_.scales, e, &exp) || exp != 3 || e != t + 1) return false;
+    long long value = 1;
+    bool ordinal = false;
+    std::size_t k = e;
+    if (!after_thousand(e, value, ordinal, k)) return false;
+    finish(Dec::of(value), ordinal ? QuantityKind::kOrdinal : QuantityKind::kNumber, t, k, next);
+    return true;
+  }
+
+  bool word_number(std::size_t t, std::size_t& next) {
+    const detail::NumberWord* w = number_word(t);
+    if (!w) return false;
+    if (phrase_before(t, lr_.not_after)) return false;  // يوم الاثنين is Monday
+    if (w->fraction) {  // a fraction word alone: un tiers, a third, треть, ثلث (soft: "half" is often no figure)
+      emit_fraction(1, w->value, t, t + 1, true);
+      next = t + 1;
+      return true;
+    }
+    long long value = 0;
+    bool ordinal = false, combined = false;
+    std::size_t k = t + 1;
+    below_thousand(t, w, value, ordinal, combined, k);
     if (w->multiplier && !combined) return false;
+    // Thousands and the rest: one thousand two hundred and thirty-four, two thousand and ten, deux mille cinq cents,
+    // dos mil diez, две тысячи двести.
+    if (!ordinal && value >= 1 && value < 1000) {
+      int exp = 0;
+      std::size_t e = 0;
+      if (any_phrase(k, lr_.scales, e, &exp) && exp == 3 && after_thousand(e, value, ordinal, k)) combined = true;
+    }
     // Fractions: two thirds, deux tiers, dos tercios, две трети, one-fifth, ثلاثة أرباع.
     if (!ordinal && value >= 1 && value <= 9) {
       std::size_t u = k;

@@ -185,6 +185,20 @@ TEST(Quantities, NumberWordsAndOrdinals) {
       {"es", "una de las primeras", {}},
       // Hundreds take the tens and units after them: 101 million, not 100 and a million.
       {"en", "one hundred and one million", {"number 101000000 [one hundred and one million]"}},
+      // Thousands take the rest under a thousand after them, "and" included (British English).
+      {"en", "one thousand two hundred and thirty-four cases", {"number 1234 [one thousand two hundred and thirty-four]"}},
+      {"en", "in the year two thousand and ten", {"number 2010 [two thousand and ten]"}},
+      {"en", "two hundred thousand five hundred people", {"number 200500 [two hundred thousand five hundred]"}},
+      {"fr", "deux mille cinq cents personnes, mille deux cents pays",
+       {"number 2500 [deux mille cinq cents]", "number 1200 [mille deux cents]"}},
+      {"es", "dos mil diez, mil doscientas treinta y cuatro personas",
+       {"number 2010 [dos mil diez]", "number 1234 [mil doscientas treinta y cuatro]"}},
+      {"ru", "тысяча двести тридцать четыре человека, пять тысяч беженцев, 3 тысячи",
+       {"number 1234 [тысяча двести тридцать четыре]", "number 5000 [пять тысяч]", "number 3000 [3 тысячи]"}},
+      // Not one number: two thousands joined by "and", a larger scale after the rest, a thousand word alone.
+      {"en", "between one thousand and two thousand", {"number 1000 [one thousand]", "number 2000 [two thousand]"}},
+      {"es", "dos mil millones", {"number 2000000000 [dos mil millones]"}},
+      {"fr", "mille fois", {}},
   });
 }
 
