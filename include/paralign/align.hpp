@@ -34,6 +34,7 @@
 #include <vector>
 
 #include "paralign/document.hpp"
+#include "paralign/read.hpp"
 #include "paralign/sentence_align.hpp"
 #include "paralign/status.hpp"
 
@@ -173,11 +174,23 @@ struct MultiAlignment {
 Result<MultiAlignment> align_versions(const Document& pivot, const std::vector<Document>& translations,
                                       const PipelineOptions& options);
 
+/// The segments one document is cut into before alignment, in the order the aligner takes them (the body's blocks,
+/// then the footnotes): one per block at AlignLevel::kParagraph, one per line with `segmented`, otherwise the
+/// sentences the document's language's Segmenter finds in each line of a block (a line break inside a block is a
+/// hard boundary). The same cut align_versions makes; `paralign inspect --sentences` shows it. Only `level` and
+/// `segmented` of `options` are used. Errors: the Segmenter's (the language's data file). Thread-safe.
+Result<std::vector<Segment>> document_segments(const Document& doc, const PipelineOptions& options);
+
 /// Builds a Document from one-sentence-per-line text (the --segmented input): a line opening with "12. " starts
 /// numbered paragraph 12 and the lines after it belong to it; without any numbered line the whole text is one block,
 /// so the sentence aligner sees the document at once. Lines keep their 1-based numbers (blank lines included), and
 /// align_versions with PipelineOptions::segmented makes each non-blank line one segment. Pure; thread-safe.
 Document build_segmented_document(std::string_view text, const std::string& language, const std::string& path);
+
+/// Reads a one-sentence-per-line file (the --segmented input) into the Document build_segmented_document makes:
+/// decoded as read_document decodes (options.encoding, options.max_input_bytes), in options.language or the language
+/// detected. Errors: those of reading and decoding, kEmpty when the file holds no text; each naming the file.
+Result<Document> read_segmented_document(const std::string& path, const ReadOptions& options);
 
 /// Champollion-style beads, one per line: "1,2 <=> 3", "4 <=> omitted", "omitted <=> 5", numbered 1-based over
 /// the segments, or by their source line when the input was segmented (`by_line`). Needs exactly one translation.

@@ -1,13 +1,16 @@
 // The align pipeline: blocks by anchors, sentences inside each block pair, then the N-way merge into units.
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
 
 #include "paralign/align.hpp"
+#include "paralign/read.hpp"
 #include "paralign/segment.hpp"
 #include "paralign/sentence_align.hpp"
+#include "util/atomic_file.hpp"
 #include "util/utf8.hpp"
 
 namespace paralign {
@@ -177,6 +180,20 @@ bool numbered_paragraphs_agree(const std::vector<const Document*>& docs, const A
 }
 
 }  // namespace
+
+Result<std::vector<Segment>> document_segments(const Document& doc, const PipelineOptions& options) {
+  std::optional<Segmenter> segmenter;
+  if (options.level == AlignLevel::kSentence && !options.segmented) {
+    SegmentOptions so;
+    so.language = doc.language;
+    auto s = Segmenter::create(so);
+    if (!s) return s.status();
+    segmenter.emplace(std::move(*s));
+  }
+  auto cut = cut_document(doc, options, segmenter ? &*segmenter : nullptr);
+  if (!cut) return cut.status();
+  return std::move(cut->segments);
+}
 
 Result<MultiAlignment> align_versions(const Document& pivot, const std::vector<Document>& translations,
                                       const PipelineOptions& options) {
@@ -412,6 +429,18 @@ Document build_segmented_document(std::string_view text, const std::string& lang
   // Trailing blank lines are not part of the text.
   while (!doc.blocks.empty() && utf8::trim(doc.blocks.back().text).empty()) doc.blocks.pop_back();
   return doc;
+}
+
+Result<Document> read_segmented_document(const std::string& path, const ReadOptions& options) {
+  auto bytes = read_file(path, options.max_input_bytes);
+  if (!bytes) return bytes.status();
+  auto text = decode_text(*bytes, path, options);
+  if (!text) return text.status();
+  const std::string lang = options.language.empty() ? detect_language(text->text) : options.language;
+  Document d = build_segmented_document(text->text, lang, path);
+  d.encoding = text->encoding;
+  if (d.blocks.empty()) return Status(ErrorCode::kEmpty, "the file holds no text", {path});
+  return d;
 }
 
 }  // namespace paralign

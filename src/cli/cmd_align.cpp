@@ -79,18 +79,9 @@ Result<Document> read_one(const std::string& path, const Settings& s, bool is_so
   }
   ReadOptions ro = s.read;
   if (is_source) ro.language = s.src_lang;
-  if (!s.pipeline.segmented) return read_document(path, ro);
   // One sentence per line: the lines are kept as they are, numbered from 1, whatever the structure stage would
   // make of them.
-  auto bytes = read_file(path, ro.max_input_bytes);
-  if (!bytes) return bytes.status();
-  auto text = decode_text(*bytes, path, ro);
-  if (!text) return text.status();
-  const std::string lang = ro.language.empty() ? detect_language(text->text) : ro.language;
-  Document d = build_segmented_document(text->text, lang, path);
-  d.encoding = text->encoding;
-  if (d.blocks.empty()) return Status(ErrorCode::kEmpty, "the file holds no text", {path});
-  return d;
+  return s.pipeline.segmented ? read_segmented_document(path, ro) : read_document(path, ro);
 }
 
 std::vector<TranslationUnit> to_units(const MultiAlignment& m, const std::vector<std::string>& codes,

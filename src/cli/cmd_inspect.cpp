@@ -1,5 +1,6 @@
 // `paralign inspect FILE`: read one document and show what paralign made of it.
 #include "cli/commands.hpp"
+#include "paralign/align.hpp"
 #include "paralign/read.hpp"
 #include "report/document_json.hpp"
 
@@ -9,6 +10,8 @@ int cmd_inspect(Context& ctx) {
   po::options_description desc("inspect options");
   add_common_options(desc);
   desc.add_options()("json", "print the whole document model as JSON (format: docs/inspect-json.md)")(
+      "sentences", "list the segments the aligner cuts the document into: each sentence, whole, with its block and "
+                   "source line (with --segmented: each line; with --json: as JSON)")(
       "segmented", "the input is one sentence per line; a line starting '12.' opens paragraph 12")(
       "encoding", po::value<std::string>()->value_name("E"),
       "the input's encoding (UTF-8, UTF-16LE, GB18030, windows-1252...); default: detect")(
@@ -24,11 +27,14 @@ int cmd_inspect(Context& ctx) {
       "paralign inspect [options] FILE",
       "Reads one language version of a report and shows its structure: the symbol, language and encoding found, "
       "then each block (title, summary, heading, paragraph, item, footnote) with its number or label, source lines, "
-      "the start of its text and its footnote markers, and the page furniture removed. --json prints everything.",
+      "the start of its text and its footnote markers, and the page furniture removed. --json prints everything; "
+      "--sentences lists the sentences a memory's units will be made of.",
       {"# the structure of the Chinese report, one line per block:",
        "paralign inspect corpora/A_59_181.zh.txt",
        "# the full model as JSON, for scripts (jq '.counts' shows the block counts):",
        "paralign inspect --json corpora/A_59_181.zh.txt > A_59_181.zh.json",
+       "# the sentences the aligner will pair, to see why a unit of the memory was cut where it was:",
+       "paralign inspect --sentences corpora/A_59_181.zh.txt",
        "# a French version saved by an old editor, one sentence per line:",
        "paralign inspect --encoding windows-1252 --lang fr --segmented A_59_181.fr.txt"}};
   po::variables_map vm;
@@ -46,9 +52,18 @@ int cmd_inspect(Context& ctx) {
   }
   opts.max_input_bytes = max_mb << 20;
 
-  auto doc = read_document(vm["file"].as<std::string>(), opts);
+  // The sentences of one-sentence-per-line input are its lines, read as `align --segmented` reads them.
+  const bool segmented_lines = opts.segmented && vm.count("sentences");
+  auto doc = segmented_lines ? read_segmented_document(vm["file"].as<std::string>(), opts)
+                             : read_document(vm["file"].as<std::string>(), opts);
   if (!doc) return report_error(ctx, doc.status());
-  if (vm.count("json")) {
+  if (vm.count("sentences")) {
+    PipelineOptions po_opts;
+    po_opts.segmented = opts.segmented;
+    auto segments = document_segments(*doc, po_opts);
+    if (!segments) return report_error(ctx, segments.status());
+    ctx.out << (vm.count("json") ? segments_to_json(*doc, *segments) : segments_to_text(*doc, *segments));
+  } else if (vm.count("json")) {
     ctx.out << document_to_json(*doc);
   } else {
     ctx.out << document_to_text(*doc, vm["preview"].as<std::size_t>(), ctx.verbose);

@@ -81,6 +81,14 @@ std::string preview(std::string_view text, std::size_t n) {
   return out;
 }
 
+// A block's number or label as the listing shows it ("12.", "一.", "(a)"; a heading adds its level: "A. h2").
+std::string block_id(const Block& b) {
+  std::string id = b.label;
+  if (id.empty() && b.number) id = std::to_string(*b.number);
+  if (b.kind == BlockKind::kHeading && b.level > 0) id += fmt::format("{}h{}", id.empty() ? "" : " ", b.level);
+  return id;
+}
+
 std::string lines_text(const LineRange& r) {
   return r.first == r.last ? std::to_string(r.first) : fmt::format("{}-{}", r.first, r.last);
 }
@@ -176,10 +184,7 @@ std::string document_to_text(const Document& doc, std::size_t preview_chars, boo
 
   out += "\n" + pad("kind", 10) + " " + pad("no.", 7) + " " + pad("lines", 11) + " text\n";
   for (const auto& b : doc.blocks) {
-    std::string id = b.label;
-    if (id.empty() && b.number) id = std::to_string(*b.number);
-    if (b.kind == BlockKind::kHeading && b.level > 0) id += fmt::format("{}h{}", id.empty() ? "" : " ", b.level);
-    std::string line = pad(std::string(to_string(b.kind)), 10) + " " + pad(id, 7) + " " + pad(lines_text(b.lines), 11) +
+    std::string line = pad(std::string(to_string(b.kind)), 10) + " " + pad(block_id(b), 7) + " " + pad(lines_text(b.lines), 11) +
                        " " + preview(b.text, preview_chars);
     if (!b.markers.empty()) {
       std::vector<std::string> ms;
@@ -195,6 +200,37 @@ std::string document_to_text(const Document& doc, std::size_t preview_chars, boo
     }
   }
   return out;
+}
+
+std::string segments_to_text(const Document& doc, const std::vector<Segment>& segments) {
+  std::string out = fmt::format("{:<10} {}\n{:<10} {}\n{:<10} {} in {} blocks\n", "file", doc.path, "language",
+                                doc.language, "segments", segments.size(), doc.blocks.size());
+  out += "\n" + pad("kind", 10) + " " + pad("no.", 7) + " " + pad("line", 6) + " segment\n";
+  std::size_t previous = SIZE_MAX, k = 0;
+  for (const Segment& seg : segments) {
+    const Block& b = doc.blocks[seg.block];
+    k = seg.block == previous ? k + 1 : 1;
+    // The block's kind and number on its first segment only, so that each block's sentences read as a group.
+    const std::string kind = k == 1 ? std::string(to_string(b.kind)) : "";
+    const std::string id = k == 1 ? block_id(b) : "";
+    out += pad(kind, 10) + " " + pad(id, 7) + " " + pad(std::to_string(seg.line), 6) + " " + seg.text + "\n";
+    previous = seg.block;
+  }
+  return out;
+}
+
+std::string segments_to_json(const Document& doc, const std::vector<Segment>& segments) {
+  json::Writer w;
+  w.begin_object().key("format").value("paralign-segments").key("version").value(kInspectJsonVersion);
+  w.key("path").value(doc.path).key("language").value(doc.language).key("segments").begin_array();
+  for (const Segment& seg : segments) {
+    const Block& b = doc.blocks[seg.block];
+    w.begin_object().key("block").value(seg.block).key("kind").value(std::string(to_string(b.kind)));
+    w.key("number").value(b.number).key("label").value(b.label);
+    w.key("line").value(seg.line).key("text").value(seg.text).end_object();
+  }
+  w.end_array().end_object();
+  return w.str();
 }
 
 }  // namespace paralign

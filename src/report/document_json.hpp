@@ -5,6 +5,9 @@
 #include <cstddef>
 #include <string>
 
+#include <vector>
+
+#include "paralign/align.hpp"
 #include "paralign/document.hpp"
 
 namespace paralign {
@@ -19,5 +22,13 @@ std::string document_to_json(const Document& doc);
 /// source lines, the first `preview_chars` characters of its text, its footnote markers), then the furniture counted
 /// by kind. With `list_furniture`, each furniture line is listed too.
 std::string document_to_text(const Document& doc, std::size_t preview_chars = 60, bool list_furniture = false);
+
+/// The segments `document_segments` cut the document into, for people: one line each with the source line it
+/// starts on and its whole text, the block's kind and number on the block's first segment.
+std::string segments_to_text(const Document& doc, const std::vector<Segment>& segments);
+
+/// The same as JSON: {"format": "paralign-segments", "version", "path", "language", "segments": [{"block" (index
+/// into the inspect JSON's blocks), "kind", "number", "label", "line", "text"}]} (docs/inspect-json.md).
+std::string segments_to_json(const Document& doc, const std::vector<Segment>& segments);
 
 }  // namespace paralign

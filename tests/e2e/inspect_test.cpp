@@ -3,6 +3,7 @@
 //
 // To regenerate the golden files after an intended change of output (then read the diff before committing):
 //   PARALIGN_UPDATE_GOLDEN=1 ./build/inspect_test --gtest_filter='*InspectGolden.*'
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -100,6 +101,42 @@ TEST(Inspect, HumanReadableListingShowsWhatWasFound) {
   EXPECT_NE(r.out.find("\nblocks     "), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("\nfurniture  "), std::string::npos) << r.out;
   EXPECT_TRUE(r.err.empty()) << r.err;
+}
+
+// Every sentence of the seed as the aligner will pair it: paragraph 3 is five sentences, each shown whole, the
+// paragraph's number on the first only; the same cut as JSON.
+TEST(Inspect, SentencesListsTheSegmentsTheAlignerPairs) {
+  const std::string path = testing::source_dir() + "/corpora/A_59_181.zh.txt";
+  const auto r = run_cli({"inspect", "--sentences", path});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("segments   250 in 129 blocks\n"), std::string::npos) << r.out.substr(0, 200);
+  const std::size_t p3 = r.out.find("\nparagraph  3.      76     根据第 58/241 号决议，追踪问题不限成员名额工作组");
+  ASSERT_NE(p3, std::string::npos) << r.out;
+  const std::size_t p4 = r.out.find("\nheading    (b) h4  92     第一次实质性会议\n", p3);
+  ASSERT_NE(p4, std::string::npos);
+  const std::string para3 = r.out.substr(p3 + 1, p4 - p3);
+  EXPECT_EQ(std::count(para3.begin(), para3.end(), '\n'), 5) << para3;
+  EXPECT_NE(para3.find("\n                   76     安东·塔尔曼（瑞士）以鼓掌方法当选为主席。\n"), std::string::npos)
+      << para3;
+
+  const auto j = run_cli({"inspect", "--sentences", "--json", path});
+  ASSERT_EQ(j.status, 0) << j.err;
+  EXPECT_EQ(j.out.rfind("{\n  \"format\": \"paralign-segments\",", 0), 0u) << j.out.substr(0, 100);
+  std::size_t texts = 0;
+  for (std::size_t at = j.out.find("\"text\": "); at != std::string::npos; at = j.out.find("\"text\": ", at + 1)) ++texts;
+  EXPECT_EQ(texts, 250u);
+  EXPECT_NE(j.out.find("\"text\": \"安东·塔尔曼（瑞士）以鼓掌方法当选为主席。\""), std::string::npos);
+}
+
+// With --segmented each non-blank line is one segment, whatever its punctuation, with its own line number.
+TEST(Inspect, SentencesOfSegmentedInputAreItsLines) {
+  const std::string path = testing::temp_dir() + "/segmented.en.txt";
+  std::ofstream(path) << "The Assembly met. It adopted the agenda.\n\nThe report was noted.\n";
+  const auto r = run_cli({"inspect", "--sentences", "--segmented", "--lang", "en", path});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("segments   2 in 1 blocks\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(" 1      The Assembly met. It adopted the agenda.\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(" 3      The report was noted.\n"), std::string::npos) << r.out;
 }
 
 TEST(Inspect, PreviewIsCutAtTheGivenNumberOfCharacters) {
