@@ -3,7 +3,8 @@
 // Source terms (Chinese): every n-gram of 2..8 Han characters inside a run bounded by punctuation, digits or Latin
 // text, kept when it occurs in at least `min_units` units, neither starts nor ends with a function character
 // (的, 和, 在... corpora/data/wordlists/zh-function-chars.txt), has at least two different characters (or text
-// boundaries) on each side — a fragment of a longer word always has the same neighbour — and is not a substring of a
+// boundaries) on each side — a fragment of a longer word always has the same neighbour —, starts and ends on a word
+// boundary (ICU's Chinese word segmentation) in at least half of its occurrences, and is not a substring of a
 // longer candidate with the same number of occurrences. Titles in 《》, Latin acronyms and the Chinese side of
 // corpora/data/dict/un-terms.zh-en.tsv are candidates whatever their neighbours.
 //
@@ -19,8 +20,12 @@
 // share no character and are never joined by a coordinator (妇女和儿童 names two things). On A/59/181 this finds 居间转卖 / 中介 (非法…和贩, 非法…问题) and
 // nothing else.
 #include <fmt/format.h>
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
+#include <memory>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -94,6 +99,7 @@ std::vector<Run> han_runs_of(std::string_view text, std::size_t unit) {
 
 struct NgramStat {
   std::uint32_t occurrences = 0;
+  std::uint32_t whole = 0;  // occurrences that start and end on word boundaries
   std::uint32_t units = 0;
   std::size_t last_unit = SIZE_MAX;
   char32_t left = 0, right = 0;  // first neighbour seen; kBoundary for a run edge
@@ -158,21 +164,57 @@ void note_occurrence(SourceTerm& t, std::string_view text, std::size_t unit, std
 
 bool is_upper_ascii(char32_t c) { return c >= 'A' && c <= 'Z'; }
 
+// Word boundaries inside a run of Han characters, from ICU's dictionary-based word segmentation for Chinese.
+// Without it (ICU could not open the iterator) every position counts as a boundary, so nothing is filtered.
+class WordBoundaries {
+ public:
+  WordBoundaries() {
+    UErrorCode status = U_ZERO_ERROR;
+    it_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), status));
+    if (U_FAILURE(status)) it_.reset();
+  }
+  bool available() const { return it_ != nullptr; }
+  // boundary[i] for i in 0..chars.size(): whether a word starts or ends before chars[i] (the run's ends always do).
+  void of(const std::u32string& chars, std::vector<bool>& boundary) {
+    boundary.assign(chars.size() + 1, it_ == nullptr);
+    boundary.front() = boundary.back() = true;
+    if (it_ == nullptr) return;
+    text_ = icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(chars.data()),
+                                          static_cast<int32_t>(chars.size()));
+    it_->setText(text_);
+    // UTF-16 offsets back to character indices (a supplementary-plane character takes two units).
+    std::size_t ch = 0;
+    int32_t unit = 0;
+    for (int32_t b = it_->first(); b != icu::BreakIterator::DONE; b = it_->next()) {
+      while (unit < b && ch < chars.size()) unit += chars[ch++] > 0xFFFF ? 2 : 1;
+      if (unit == b) boundary[ch] = true;
+    }
+  }
+
+ private:
+  std::unique_ptr<icu::BreakIterator> it_;
+  icu::UnicodeString text_;
+};
+
 // The Chinese source's candidate terms (see the file comment).
 std::vector<SourceTerm> source_terms(const detail::TermDiscovererImpl& impl, const QaInput& in) {
   const TermDiscoveryOptions& o = impl.options;
   // The runs are made again for each unit when they are needed (twice), not held: over a large memory they took
   // more room than the memory's own text.
   std::unordered_map<std::u32string, NgramStat> stats;
+  WordBoundaries words;
+  std::vector<bool> boundary;
   for (std::size_t u = 0; u < in.units.size(); ++u) {
     if (in.units[u].sides.empty()) continue;
     for (const Run& r : han_runs_of(in.units[u].sides[0].text, u)) {
     const std::size_t n = r.chars.size();
+    words.of(r.chars, boundary);
     for (std::size_t len = o.min_chars; len <= o.max_chars && len <= n; ++len) {
       for (std::size_t i = 0; i + len <= n; ++i) {
         NgramStat& s = stats[r.chars.substr(i, len)];
         bool first = s.occurrences == 0;
         ++s.occurrences;
+        if (boundary[i] && boundary[i + len]) ++s.whole;
         if (s.last_unit != r.unit) {
           ++s.units;
           s.last_unit = r.unit;
@@ -186,6 +228,8 @@ std::vector<SourceTerm> source_terms(const detail::TermDiscovererImpl& impl, con
   std::unordered_map<std::u32string, std::uint32_t> kept;  // candidate → occurrences
   for (const auto& [g, s] : stats) {
     if (s.units < o.min_units || !s.left_varied || !s.right_varied) continue;
+    // Mostly cut out of longer words (受法 of 受法律, 有权享 of 享有): a fragment, not a term.
+    if (words.available() && 2 * s.whole < s.occurrences) continue;
     if (impl.function_chars.count(g.front()) || impl.function_chars.count(g.back())) continue;
     kept.emplace(g, s.occurrences);
   }
@@ -391,14 +435,17 @@ TargetIndex index_target(const detail::TermDiscovererImpl& impl, const QaInput& 
     std::string_view text = in.units[u].sides[k].text;
     std::vector<qa::Word> words = qa::split_words(text);
     std::vector<std::string> norm;
-    std::vector<bool> usable;
+    std::vector<bool> usable, function_word;
     for (const qa::Word& w : words) {
       norm.push_back(normalise_word(w.text, lang));
       bool digits = w.text.find_first_of("0123456789/") != std::string::npos;
       usable.push_back(!digits);
+      // Looked up as written (case folded) as well as with the plural folded: "dans" and "this" are function words,
+      // though folding the -s would make them "dan" and "thi".
+      function_word.push_back(stop.count(norm.back()) > 0 || stop.count(qa::fold_case(w.text)) > 0);
     }
     for (std::size_t i = 0; i < words.size(); ++i) {
-      if (!usable[i] || stop.count(norm[i])) continue;
+      if (!usable[i] || function_word[i]) continue;
       std::string key;
       for (std::size_t j = i; j < words.size() && j < i + impl.options.max_words; ++j) {
         if (!usable[j]) break;
@@ -410,7 +457,7 @@ TargetIndex index_target(const detail::TermDiscovererImpl& impl, const QaInput& 
           key += ' ';
         }
         key += norm[j];
-        if (stop.count(norm[j])) continue;  // a rendering does not end on a function word
+        if (function_word[j]) continue;  // a rendering does not end on a function word
         if (j == i && utf8::length(norm[i]) < 3) continue;
         auto [it, fresh] = ids.try_emplace(key, static_cast<std::uint32_t>(ix.display.size()));
         if (fresh) {
@@ -472,7 +519,7 @@ Result<TermDiscoverer> TermDiscoverer::create(const TermDiscoveryOptions& option
   auto co = read("wordlists/zh-coordinators.txt");
   if (!co) return co.status();
   for (const data::DataLine& l : *co) impl->coordinators.push_back(l.fields[0]);
-  for (const char* lang : {"en", "fr", "es", "ru"}) {
+  for (const char* lang : {"en", "fr", "es", "ru", "ar"}) {
     auto sw = read(fmt::format("wordlists/stop-{}.txt", lang));
     if (!sw) return sw.status();
     for (const data::DataLine& l : *sw) impl->stop_words[lang].insert(l.fields[0]);

@@ -146,6 +146,43 @@ TEST(QaTerms, DisablingTheFamilySilencesTheFindings) {
 }
 
 // Every check id the library can emit is documented (its id, what it catches, an example, how to silence it).
+// What TermDiscoverer finds in a small TSV memory written for the test: "source → rendering" per target language.
+std::vector<std::string> discovered(const std::string& tsv) {
+  auto in = qa_input_from_tsv(tsv, "fixture.tsv");
+  EXPECT_TRUE(in.ok()) << in.status().message();
+  auto disc = TermDiscoverer::create({});
+  EXPECT_TRUE(disc.ok()) << disc.status().message();
+  std::vector<std::string> out;
+  if (!in.ok() || !disc.ok()) return out;
+  for (const DiscoveredTerm& t : disc->discover(*in).terms)
+    for (const TermRendering& r : t.renderings) out.push_back(t.source + " → " + r.text);
+  return out;
+}
+
+TEST(QaTerms, AFragmentCutOutOfLongerWordsIsNoTerm) {
+  // 受法 recurs with different neighbours on both sides, but every time as the end of 受 and the start of 法律 or
+  // 法院 (ICU's word segmentation says so): a fragment, not a term, whatever the English around it.
+  const std::string tsv =
+      "zh\ten\n"
+      "人人平等受法律保护。\tAll are equal and protected by the law.\n"
+      "儿童应受法律保障。\tChildren shall be safeguarded by the law.\n"
+      "难民同样受法院管辖。\tRefugees are equally subject to the jurisdiction of the court.\n";
+  for (const std::string& d : discovered(tsv)) EXPECT_EQ(d.find("受法 →"), std::string::npos) << d;
+}
+
+TEST(QaTerms, AFunctionWordEndingInSIsNoRendering) {
+  // "dans" is on the French function-word list; folding the plural -s must not turn it into "dan", a word the
+  // list does not have. Here it is the only word that comes with 维持和平 in all three units.
+  const std::string tsv =
+      "zh\tfr\n"
+      "各国在维持和平方面进行合作。\tLes États coopèrent dans les opérations de terrain.\n"
+      "秘书处支持维持和平行动。\tLe Secrétariat apporte son aide dans les missions.\n"
+      "大会审议了维持和平经费。\tL'Assemblée générale se penche dans le budget.\n"
+      "会员国提交了报告。\tLes États Membres ont présenté des rapports.\n"
+      "委员会通过了决议。\tLa Commission a adopté une résolution.\n";
+  for (const std::string& d : discovered(tsv)) EXPECT_EQ(d.find("→ dans"), std::string::npos) << d;
+}
+
 TEST(QaCheckIds, EveryIdIsDocumentedWithExampleAndSilencing) {
   const std::string doc = testing::slurp(testing::source_dir() + "/docs/qa-checks.md");
   ASSERT_FALSE(qa_check_ids().empty());
