@@ -1,11 +1,14 @@
 // spelling.unknown: target words Hunspell does not know, with the UN word list added. Skipped: words with digits,
-// acronyms (two capitals or more), capitalised words (names), symbols and URLs (anything with '/', '@' or "www."), single letters. UN English
+// acronyms (two capitals or more, in any script), capitalised words (names, also after l' or d'), symbols and URLs
+// (anything with '/', '@' or "www."), single letters. Russian не joined to a known word is known. UN English
 // spells -ize with programme and judgement (Oxford style): a word with -iz- is also accepted when its -is- form is
 // in the British dictionary, so "organization" and "organisation" both pass whichever dictionary is installed.
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 #include <set>
+
+#include <unicode/uchar.h>
 
 #include "qa/checks.hpp"
 #include "util/utf8.hpp"
@@ -14,19 +17,28 @@ namespace paralign::qa {
 
 namespace {
 
+bool is_upper(char32_t cp) { return u_isupper(static_cast<UChar32>(cp)) != 0; }
+
 bool skip_word(std::string_view w) {
   if (utf8::length(w) < 2) return true;
   std::size_t upper = 0, pos = 0;
+  bool first_upper = false, after_elision = false;
   while (pos < w.size()) {
+    const std::size_t at = pos;
     char32_t cp = utf8::next(w, pos);
     if (cp >= '0' && cp <= '9') return true;
     if (cp == '/' || cp == '@' || cp == '.' || cp == '_') return true;
-    if (cp >= 'A' && cp <= 'Z') ++upper;
+    if (is_upper(cp)) {
+      ++upper;
+      // A capital opening the word, or right after an elided article or preposition (l'Iraq, d'Abyei).
+      if (at == 0 || after_elision) first_upper = true;
+    }
+    after_elision = (cp == '\'' || cp == 0x2019) && at <= 2;
   }
-  if (upper >= 2) return true;  // acronyms and mixed-case names (UNODC, ECOWAS, McDonald)
+  if (upper >= 2) return true;  // acronyms in any script and mixed-case names (UNODC, МАГАТЭ, ЮНИСЕФ, McDonald)
   // Capitalised words are names far more often than misspellings in UN text (places, people, armed groups
   // transliterated from every language): checking them made one English sentence in ten a false alarm on real text.
-  if (upper == 1 && w[0] >= 'A' && w[0] <= 'Z') return true;
+  if (upper == 1 && first_upper) return true;
   return w.rfind("www", 0) == 0 || w.rfind("http", 0) == 0;
 }
 
@@ -42,6 +54,9 @@ bool known(const Speller& sp, const std::string& lang, std::string w) {
       if (sp.correct(alt)) return true;
     }
   }
+  // Russian joins не to participles and adjectives at will (несамоуправляющихся, неполитического): the word is known
+  // when what follows не is.
+  if (lang == "ru" && w.rfind("не", 0) == 0 && utf8::length(w) > 6 && sp.correct(w.substr(4))) return true;
   // Hyphenated compounds: each part known.
   if (w.find('-') != std::string::npos) {
     std::size_t start = 0;

@@ -72,8 +72,16 @@ std::string fold_case(std::string_view s) {
 struct Speller::Impl {
   std::unique_ptr<Hunspell> hs;
   std::unordered_set<std::string> accepted;  // folded
+  std::vector<std::string> stems;            // folded; "гендерн" from "гендерн*"
   mutable std::mutex mu;
 };
+
+namespace {
+
+// How many characters a word may have past an accepted stem ("гендерн*"): an inflectional ending, not a new word.
+constexpr std::size_t kMaxEndingChars = 4;
+
+}  // namespace
 
 Speller::Speller(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Speller::~Speller() = default;
@@ -88,13 +96,24 @@ std::unique_ptr<Speller> Speller::open(const std::string& dir, const std::string
 }
 
 void Speller::accept(const std::vector<std::string>& words) {
-  for (const std::string& w : words) impl_->accepted.insert(fold_case(w));
+  for (const std::string& w : words) {
+    if (w.size() > 1 && w.back() == '*') impl_->stems.push_back(fold_case(std::string_view(w).substr(0, w.size() - 1)));
+    else impl_->accepted.insert(fold_case(w));
+  }
 }
 
 bool Speller::correct(std::string_view word) const {
-  if (impl_->accepted.count(fold_case(word))) return true;
-  std::lock_guard<std::mutex> lock(impl_->mu);
-  return impl_->hs->spell(std::string(word));
+  const std::string folded = fold_case(word);
+  if (impl_->accepted.count(folded)) return true;
+  {
+    std::lock_guard<std::mutex> lock(impl_->mu);
+    if (impl_->hs->spell(std::string(word))) return true;
+  }
+  for (const std::string& stem : impl_->stems)
+    if (folded.size() >= stem.size() && folded.compare(0, stem.size(), stem) == 0 &&
+        utf8::length(std::string_view(folded).substr(stem.size())) <= kMaxEndingChars)
+      return true;
+  return false;
 }
 
 std::vector<std::string> Speller::stems(std::string_view word) const {

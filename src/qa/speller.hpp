@@ -31,7 +31,8 @@ class Speller {
   static std::unique_ptr<Speller> open(const std::string& dir, const std::string& name);
   ~Speller();
 
-  /// Adds words that are always accepted (the UN word list).
+  /// Adds words that are always accepted (the UN word list); a word ending in '*' is a stem whose forms are all
+  /// accepted ("гендерн*": гендерный, гендерного, гендерными), the ending at most four characters long.
   void accept(const std::vector<std::string>& words);
   /// True when the dictionary or the accepted words know `word` (exact case rules as Hunspell applies them).
   bool correct(std::string_view word) const;

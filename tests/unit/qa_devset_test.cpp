@@ -75,18 +75,31 @@ TEST(QaDevset, NumberDateReferenceFalseAlarmsStayRare) {
   }
 }
 
-TEST(QaDevset, EnglishSpellingFalseAlarmsStayRare) {
+// Spelling flags per language. English: what is left is run-together words and names in other languages. French,
+// Spanish and Russian: acronyms and names in any script are skipped and each has a UN word list; what is left is
+// mostly true (words the published text's extraction ran together, English titles left as they are); before,
+// Russian flagged 29% of sentences (МАГАТЭ, Косово, гендерного). A language without its dictionary is skipped.
+TEST(QaDevset, SpellingFlagsStayFew) {
   PARALIGN_REQUIRE_SHARED_CORPORA();
   QaOptions opts;
   opts.consistency = false;
   opts.disabled = {"form", "structure", "term", "number", "date", "reference"};
   auto qa = QaChecker::create(opts);
   ASSERT_TRUE(qa.ok());
-  QaResult r = qa->check(devset_pair("en"));
-  if (!r.notes.empty() && r.notes.back().find("spelling") != std::string::npos) GTEST_SKIP() << r.notes.back();
-  double rate = flagged_rate(r, {"spelling"}, std::getenv("PARALIGN_QA_PRINT") != nullptr);
-  std::cout << "zh-en: spelling flags " << rate * 100 << "% of " << r.units << " English sentences\n";
-  EXPECT_LE(rate, 0.016);  // measured 1.2% (docs/qa-checks.md)
+  const struct {
+    const char* lang;
+    double limit;  // a little over the measured rate (docs/qa-checks.md)
+  } cases[] = {{"en", 0.016}, {"fr", 0.03}, {"es", 0.055}, {"ru", 0.065}};
+  for (const auto& c : cases) {
+    QaResult r = qa->check(devset_pair(c.lang));
+    if (!r.notes.empty() && r.notes.back().find("spelling") != std::string::npos) {
+      std::cout << r.notes.back() << "\n";
+      continue;
+    }
+    double rate = flagged_rate(r, {"spelling"}, std::getenv("PARALIGN_QA_PRINT") != nullptr);
+    std::cout << "zh-" << c.lang << ": spelling flags " << rate * 100 << "% of " << r.units << " sentences\n";
+    EXPECT_LE(rate, c.limit) << c.lang;
+  }
 }
 
 }  // namespace
