@@ -129,7 +129,7 @@ int cmd_qa(Context& ctx) {
   {
     auto checker = QaChecker::create(opts);
     if (!checker) return report_error(ctx, checker.status());
-    result = checker->check(input);
+    result = std::move(*checker).check(input);
   }  // the checker's dictionaries go before the reports are written, as does the text no report shows
   keep_reported_text(input, result);
 
