@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <set>
 #include <system_error>
@@ -749,10 +750,15 @@ Status Runner::write_qa() {
     if (input.status().code() == ErrorCode::kEmpty) return {};  // nothing aligned: nothing to check
     return input.status();
   }
-  const QaResult result = checker->check(*input);
+  // Used once: the dictionaries go before term discovery, and the report is written as it is made.
+  const QaResult result = std::move(*checker).check(*input);
   summary_.qa_findings = result.findings.size();
   summary_.qa_errors = result.errors;
-  if (Status s = write_file_atomically((out_ / "qa.json").string(), qa_to_json(result, *input)); !s.ok()) return s;
+  auto file = AtomicFile::open((out_ / "qa.json").string());
+  if (!file) return file.status();
+  std::unique_ptr<AtomicFile> qa_json(*file);
+  write_qa_json(result, *input, qa_json->stream());
+  if (Status s = qa_json->commit(); !s.ok()) return s;
   summary_.outputs.push_back("qa.json");
   return {};
 }

@@ -1,6 +1,8 @@
 // The QA result as CSV for spreadsheets.
 #include <fmt/format.h>
 
+#include <sstream>
+
 #include "paralign/report.hpp"
 #include "report/qa_report_common.hpp"
 
@@ -24,16 +26,21 @@ std::string cell(std::string_view s) {
 }  // namespace
 
 std::string qa_to_csv(const QaResult& result, const QaInput& input) {
-  std::string out = "unit,id,paragraph,check,severity,language,message,source,target,key\r\n";
+  std::ostringstream out;
+  write_qa_csv(result, input, out);
+  return std::move(out).str();
+}
+
+void write_qa_csv(const QaResult& result, const QaInput& input, std::ostream& out) {
+  out << "unit,id,paragraph,check,severity,language,message,source,target,key\r\n";
   for (const Finding& f : result.findings) {
     const QaUnit* u = f.unit < input.units.size() ? &input.units[f.unit] : nullptr;
     std::size_t k = report::language_index(input, f.language);
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{}\r\n", f.unit, cell(u ? u->id : ""), cell(u ? u->paragraph : ""),
+    out << fmt::format("{},{},{},{},{},{},{},{},{},{}\r\n", f.unit, cell(u ? u->id : ""), cell(u ? u->paragraph : ""),
                        cell(f.check), to_string(f.severity), cell(f.language), cell(f.message),
                        cell(report::side_text(input, f.unit, 0)),
                        cell(k == 0 ? std::string_view() : report::side_text(input, f.unit, k)), cell(f.key));
   }
-  return out;
 }
 
 }  // namespace paralign

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <sstream>
 
 #include "paralign/report.hpp"
 #include "report/qa_report_common.hpp"
@@ -83,6 +84,12 @@ paralignFromHash();paralignFilter();document.body.setAttribute('data-ready','1')
 }  // namespace
 
 std::string qa_to_html(const QaResult& result, const QaInput& input, const HtmlReportOptions& options) {
+  std::ostringstream out;
+  write_qa_html(result, input, options, out);
+  return std::move(out).str();
+}
+
+void write_qa_html(const QaResult& result, const QaInput& input, const HtmlReportOptions& options, std::ostream& out) {
   std::string h;
   h += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
   // Only the page's own style and script may run, named by their hashes: an inline script or handler that got into
@@ -146,10 +153,15 @@ std::string qa_to_html(const QaResult& result, const QaInput& input, const HtmlR
         to_string(f.severity), esc(f.message), esc(src_lang),
         highlight(report::side_text(input, f.unit, 0), src_spans), esc(f.language),
         k == 0 ? std::string() : highlight(report::side_text(input, f.unit, k), tgt_spans));
+    // Sent on in pieces of some 64 KB: the page of a large memory is never held whole.
+    if (h.size() >= (std::size_t{1} << 16)) {
+      out << h;
+      h.clear();
+    }
   }
   h += "</tbody>\n</table>\n";
   h += std::string("<script>") + kScript + "</script>\n</body>\n</html>\n";
-  return h;
+  out << h;
 }
 
 }  // namespace paralign

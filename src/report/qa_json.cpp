@@ -2,6 +2,8 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <sstream>
+
 #include "paralign/report.hpp"
 #include "report/qa_report_common.hpp"
 #include "util/json.hpp"
@@ -24,6 +26,12 @@ std::string_view side_text(const QaInput& input, std::size_t unit, std::size_t l
 }  // namespace report
 
 std::string qa_to_json(const QaResult& result, const QaInput& input) {
+  std::ostringstream out;
+  write_qa_json(result, input, out);
+  return std::move(out).str();
+}
+
+void write_qa_json(const QaResult& result, const QaInput& input, std::ostream& out) {
   json::Writer w;
   w.begin_object();
   w.key("version").value(1);
@@ -65,6 +73,7 @@ std::string qa_to_json(const QaResult& result, const QaInput& input) {
     w.key("message").value(f.message);
     w.key("key").value(f.key);
     w.end_object();
+    w.drain(out);
   }
   w.end_array();
   w.key("terms").begin_array();
@@ -83,7 +92,7 @@ std::string qa_to_json(const QaResult& result, const QaInput& input) {
   for (const std::string& n : result.notes) w.value(n);
   w.end_array();
   w.end_object();
-  return w.str();
+  w.finish(out);
 }
 
 std::string qa_summary_text(const QaResult& result) {

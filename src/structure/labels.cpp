@@ -108,6 +108,22 @@ Label parse_label(std::string_view s) {
     return out;
   }
 
+  // a) iv) aa): the French and Spanish form of (a), written without the opening bracket.
+  if (first >= 'a' && first <= 'z') {
+    std::size_t p = pos;
+    while (p < s.size() && p < 4 && s[p] >= 'a' && s[p] <= 'z') ++p;
+    if (p >= s.size() || s[p] != ')' || p + 1 >= s.size() || s[p + 1] != ' ') return out;
+    const std::string_view inner = s.substr(0, p);
+    int value = inner.size() == 1 ? inner[0] - 'a' + 1 : scan::roman_value(inner);
+    if (value < 0 && inner.size() == 2 && inner[0] == inner[1]) value = inner[0] - 'a' + 27;  // aa)
+    if (value <= 0) return out;
+    out.type = LabelType::kParen;
+    out.value = value;
+    out.text = s.substr(0, p + 1);
+    out.rest = skip_spaces(s, p + 1);
+    return out;
+  }
+
   // (a) (iv) (2) and the full-width （a）
   if (first == '(' || first == U'（') {
     std::size_t p = pos, n = 0;

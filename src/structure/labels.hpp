@@ -1,5 +1,5 @@
 // Internal to the structure stage: reading the labels that open headings, numbered paragraphs and list items
-// ("一.", "I.", "A.", "12.", "(a)", "（a）", "١٢ -"), and the character classes the reflow rules rest on.
+// ("一.", "I.", "A.", "12.", "(a)", "a)", "（a）", "١٢ -"), and the character classes the reflow rules rest on.
 #pragma once
 
 #include <cstddef>
@@ -15,7 +15,7 @@ enum class LabelType {
   kCjk,      ///< "一." / "二、": a chapter number in Chinese
   kRoman,    ///< "IV.": a chapter number; may also read as a letter ("I.", "C.")
   kLetter,   ///< "A." / "А.": a section letter; "I."/"V."/"X."/"C."... may also read as Roman
-  kParen,    ///< "(a)" / "（a）" / "(iv)" / "(2)": a sub-item or level-4 heading
+  kParen,    ///< "(a)" / "（a）" / "(iv)" / "(2)" / "a)": a sub-item or level-4 heading
   kBullet,   ///< "– " / "• " / "- ": a bulleted list item
 };
 

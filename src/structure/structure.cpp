@@ -11,6 +11,7 @@
 #include "paralign/structure.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -236,6 +237,7 @@ class Builder {
   void cut_units();
   void cut_segmented();
   void classify();
+  std::vector<char> numbered_chain() const;
 
   void add_furniture(Line& l, std::string kind) {
     l.furniture = true;
@@ -870,35 +872,109 @@ void Builder::cut_segmented() {
   }
 }
 
-void Builder::classify() {
-  // Numbered paragraphs: the best chain of units numbered n, n+1, n+2... in document order. Paragraph-like units
-  // weigh more than heading-like ones, so "1. 大会" (a heading) loses to "1. 本报告是根据…" (paragraph 1).
+// The numbered paragraphs: the best chain of units numbered n, n+1, n+2... in document order.
+//
+// Paragraph-like units weigh more than heading-like ones, so "1. 大会" (a heading) loses to "1. 本报告是根据…"
+// (paragraph 1). Two things break a strict n-1 -> n chain in real text, and each used to cut the chain in two and
+// leave the shorter part as list items:
+//   * a list numbered 1, 2, 3... inside a paragraph: its item 3 follows paragraph 2 as well as the true paragraph 3
+//     does. A run that restarts at 1 after the paragraphs have begun is a list; its members weigh less than
+//     paragraphs, so the chain passes through them only where no paragraph carries the number;
+//   * a paragraph missing from a translation, or one whose number was mistyped ("153 - ", "163 - ", "155 - "). A
+//     link may skip up to kMaxMissing numbers at a price per number, and a further price when the units it steps
+//     over are not as many as the numbers it skips: after 310, "312" and "312", the second continues the chain and
+//     the first stands where 311 should be.
+std::vector<char> Builder::numbered_chain() const {
+  constexpr int kMaxMissing = 4;
+  constexpr long kParagraphWeight = 3, kListWeight = 2, kHeadingWeight = 1;
+  constexpr long kFreshStart = 2;     // a chain should start at 1
+  constexpr long kMissingCost = 2;    // per number a link skips
+  constexpr long kMismatchCost = 2;   // per unit more or fewer stepped over than numbers skipped (at most 3)
+  constexpr std::size_t kRecent = 8;  // the latest units of one number a gap link looks back to
+
+  const std::size_t n_units = units_.size();
+  auto eligible = [&](const Unit& u) {
+    return !u.preset && u.zone == Zone::kBody && u.label.type == LabelType::kArabic;
+  };
+  std::vector<char> heading(n_units, 0), in_list(n_units, 0);
+  std::vector<std::size_t> counted(n_units + 1, 0);  // paragraph-like units outside lists before each unit
+  {
+    int run_last = 0;
+    bool begun = false;
+    for (std::size_t i = 0; i < n_units; ++i) {
+      const Unit& u = units_[i];
+      counted[i + 1] = counted[i];
+      if (!eligible(u)) continue;
+      heading[i] = structure::heading_like(u.text) ? 1 : 0;
+      if (heading[i]) continue;
+      const int n = u.label.value;
+      if (run_last > 0 && n == run_last + 1) {
+        in_list[i] = 1;
+        run_last = n;
+      } else if (n == 1 && begun) {
+        in_list[i] = 1;
+        run_last = 1;
+      } else {
+        run_last = 0;
+      }
+      begun = true;
+      if (!in_list[i]) ++counted[i + 1];
+    }
+  }
+
   struct Best {
-    long score = -1;
+    long score = 0;
     std::size_t unit = 0;
   };
-  std::unordered_map<int, Best> best;
-  std::vector<long> score(units_.size(), -1);
-  std::vector<std::ptrdiff_t> back(units_.size(), -1);
+  std::unordered_map<int, Best> best;  // per number, the first unit with the highest score
+  std::unordered_map<int, std::vector<std::size_t>> with_number;
+  std::vector<long> score(n_units, -1);
+  std::vector<std::ptrdiff_t> back(n_units, -1);
   std::ptrdiff_t top = -1;
-  for (std::size_t i = 0; i < units_.size(); ++i) {
+  for (std::size_t i = 0; i < n_units; ++i) {
     const Unit& u = units_[i];
-    if (u.preset || u.zone != Zone::kBody || u.label.type != LabelType::kArabic) continue;
+    if (!eligible(u)) continue;
     const int n = u.label.value;
-    const long w = structure::heading_like(u.text) ? 1 : 3;
-    long s = w - (n == 1 ? 0 : 2);  // a chain should start at 1
-    const auto prev = best.find(n - 1);
-    if (prev != best.end() && prev->second.score + w > s) {
+    const long w = heading[i] ? kHeadingWeight : in_list[i] ? kListWeight : kParagraphWeight;
+    // A chain may start anywhere, best at 1; one that starts at n > 1 is taken as a link from the document's start
+    // skipping n-1 numbers, so of "2. ", "2. ", "3. " the second "2. " opens it (the first stands where 1 should be).
+    long s = w;
+    if (n > 1) {
+      const long stepped = static_cast<long>(counted[i]);
+      s -= kFreshStart + kMismatchCost * std::min<long>(3, std::labs(stepped - (n - 1)));
+    }
+    // The direct link: the best unit numbered n-1 (the first of equals), as a strict chain would take.
+    if (const auto prev = best.find(n - 1); prev != best.end() && prev->second.score + w > s) {
       s = prev->second.score + w;
       back[i] = static_cast<std::ptrdiff_t>(prev->second.unit);
     }
+    for (int missing = 1; missing <= kMaxMissing && n - 1 - missing >= 1; ++missing) {
+      const auto it = with_number.find(n - 1 - missing);
+      if (it == with_number.end()) continue;
+      const std::vector<std::size_t>& cands = it->second;
+      for (std::size_t k = cands.size() > kRecent ? cands.size() - kRecent : 0; k < cands.size(); ++k) {
+        const std::size_t p = cands[k];
+        const long stepped = static_cast<long>(counted[i] - counted[p + 1]);
+        const long link =
+            score[p] + w - kMissingCost * missing - kMismatchCost * std::min<long>(3, std::labs(stepped - missing));
+        if (link > s) {
+          s = link;
+          back[i] = static_cast<std::ptrdiff_t>(p);
+        }
+      }
+    }
     score[i] = s;
-    Best& b = best[n];
-    if (s > b.score) b = {s, i};
+    with_number[n].push_back(i);
+    if (const auto [it, fresh] = best.try_emplace(n, Best{s, i}); !fresh && s > it->second.score) it->second = {s, i};
     if (top < 0 || s > score[top]) top = static_cast<std::ptrdiff_t>(i);
   }
-  std::vector<char> numbered(units_.size(), 0);
+  std::vector<char> numbered(n_units, 0);
   for (std::ptrdiff_t i = top; i >= 0; i = back[i]) numbered[i] = 1;
+  return numbered;
+}
+
+void Builder::classify() {
+  const std::vector<char> numbered = numbered_chain();
 
   bool structure_started = false;  // a labelled unit or the summary heading has been seen
   bool in_summary = false;

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +37,17 @@ class Writer {
   }
   /// The text written so far (complete once every object and array is closed), with a final newline when pretty.
   std::string str() const { return pretty_ ? out_ + "\n" : out_; }
+  /// Sends the text written so far to `out` and forgets it, so that a long document is never held whole; the
+  /// text sent in pieces, then finish(), equals str().
+  void drain(std::ostream& out) {
+    out << out_;
+    out_.clear();
+  }
+  /// drain(), then the final newline str() adds when pretty.
+  void finish(std::ostream& out) {
+    drain(out);
+    if (pretty_) out << '\n';
+  }
 
  private:
   void before_value();

@@ -323,6 +323,32 @@ TEST(QaSpelling, RussianFrenchSpanishWithTheirWordListsAndSkips) {
 
 // --- framework -----------------------------------------------------------------------------------------------------
 
+TEST(QaFramework, ACheckerUsedOnceFindsWhatAConstOneFindsAndSparesItsCopies) {
+  // check() && lets the dictionaries go before the memory-wide checks: the findings (spelling among them) must be
+  // those of check() const&, and a copy still shared must keep its dictionaries.
+  QaOptions opts;
+  auto c = QaChecker::create(opts);
+  ASSERT_TRUE(c.ok());
+  const QaInput in = pairs({{"政府收到了报告。", "The goverment recieved the reports."},
+                            {"截至 2004 年 7 月 15 日，共收到六十二份答复。", "As at 15 July 2004, 26 replies had been received."},
+                            {"政府收到了报告。", "The Government received the report."}});
+  const QaResult expected = c->check(in);
+  auto ids = [](const QaResult& r) {
+    std::vector<std::string> v;
+    for (const Finding& f : r.findings) v.push_back(f.key + " " + f.message);
+    return v;
+  };
+  QaChecker copy = *c;
+  const QaResult moved = std::move(*c).check(in);
+  EXPECT_EQ(ids(moved), ids(expected));
+  EXPECT_EQ(moved.notes, expected.notes);
+  EXPECT_EQ(ids(copy.check(in)), ids(expected));
+  QaChecker last = copy;
+  (void)std::move(copy).check(in);
+  EXPECT_EQ(ids(last.check(in)), ids(expected));
+  EXPECT_EQ(ids(std::move(last).check(in)), ids(expected));
+}
+
 TEST(QaFramework, SuppressionKeysSurviveReorderingAndWhitespace) {
   const std::string a = suppression_key("form.empty", "会员国提交了报告。", "");
   EXPECT_EQ(a, suppression_key("form.empty", " 会员国提交了报告。 ", ""));

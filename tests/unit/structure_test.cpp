@@ -1,6 +1,6 @@
 // The structure stage on the seed report A/59/181 (Chinese, text from the PDF), on two small UN-style fixtures
 // written for these tests (tests/fixtures/structure/, an English report and its Chinese twin), on the shared
-// resolution excerpts, and on short table-driven cases.
+// resolution excerpts, and on short table-driven cases (among them water_aid.ar.txt, an Arabic report with lists).
 #include <algorithm>
 #include <map>
 #include <string>
@@ -467,6 +467,9 @@ TEST(StructureCases, LabelsAndLevels) {
       {"(a) 组织会议", "(a)", BlockKind::kHeading, 4},
       {"（b）第一次实质性会议", "（b）", BlockKind::kHeading, 4},
       {"(c) Training for officers;", "(c)", BlockKind::kItem, 0},
+      {"b) La formation des agents;", "b)", BlockKind::kItem, 0},
+      {"ii) Региональные меры;", "ii)", BlockKind::kItem, 0},
+      {"ab) Региональные меры;", "", BlockKind::kParagraph, 0},
       {"١٢ - تؤكد الجمعية العامة.", "١٢ -", BlockKind::kParagraph, 0},
       {"Annex", "", BlockKind::kHeading, 1},
       {"– To strengthen norms at every level;", "–", BlockKind::kItem, 0},
@@ -496,6 +499,73 @@ TEST(StructureCases, HeadingsAreToldFromParagraphsByTheWholeSequence) {
     got.push_back(std::string(to_string(b.kind)) + ":" + (b.number ? std::to_string(*b.number) : b.label));
   EXPECT_EQ(got, (std::vector<std::string>{"paragraph:1", "heading:1.", "paragraph:2", "paragraph:3", "heading:2.",
                                            "paragraph:4"}));
+}
+
+// Each block that opens with a number, as "kind:label": the chain of numbered paragraphs must go on past a list
+// numbered inside a paragraph, a paragraph missing from the translation and a mistyped number.
+std::vector<std::string> numbered_kinds(const Document& doc) {
+  std::vector<std::string> out;
+  for (const Block& b : doc.blocks) {
+    if (b.label.empty() || b.kind == BlockKind::kHeading) continue;
+    out.push_back(std::string(to_string(b.kind)) + ":" + b.label);
+  }
+  return out;
+}
+
+TEST(StructureCases, NumberedParagraphsGoOnPastListsAndBrokenNumbers) {
+  const struct {
+    const char* name;
+    std::string text;
+    std::vector<std::string> expected;
+  } cases[] = {
+      // Arabic UN style ("N - "): paragraph 3 opens a list numbered 1-4, paragraph 4 follows it; paragraph 5 holds
+      // (أ)/(ب) items; the annex has a list of its own.
+      {"arabic report with lists",
+       slurp(source_dir() + "/tests/fixtures/structure/water_aid.ar.txt"),
+       {"paragraph:1 -", "paragraph:2 -", "paragraph:3 -", "item:1 -", "item:2 -", "item:3 -", "item:4 -",
+        "paragraph:4 -", "paragraph:5 -", "paragraph:6 -", "item:1 -", "item:2 -", "item:3 -"}},
+      // The list runs 1-3 and the next paragraph carries 4: it stays paragraph 4, not the list's fourth item.
+      {"chinese list then the next number",
+       "1. 本报告介绍秘书处在过去一年中开展的工作。\n\n"
+       "2. 大会在第79/321号决议中请秘书长提交本报告。\n\n"
+       "3. 秘书处采取了以下步骤：\n\n"
+       "1. 举办了三次专家会议；\n\n"
+       "2. 出版了一本关于水质监测的手册；\n\n"
+       "3. 向十个国家政府提供了咨询。\n\n"
+       "4. 十二个国家参加了上述活动。\n\n"
+       "5. 秘书处建议各国明年继续开展合作。\n",
+       {"paragraph:1.", "paragraph:2.", "paragraph:3.", "item:1.", "item:2.", "item:3.", "paragraph:4.",
+        "paragraph:5."}},
+      // Paragraph 3 is missing from this version: 4 and 5 go on the chain all the same.
+      {"arabic paragraph missing",
+       "1 - يعرض هذا التقرير ما قامت به الأمانة العامة خلال السنة الماضية.\n\n"
+       "2 - وقد طلبت الجمعية العامة أن يقدم إليها هذا التقرير.\n\n"
+       "4 - وشاركت في هذه الأنشطة اثنتا عشرة دولة.\n\n"
+       "5 - وتوصي الأمانة العامة بمواصلة هذا التعاون.\n",
+       {"paragraph:1 -", "paragraph:2 -", "paragraph:4 -", "paragraph:5 -"}},
+      // A mistyped number (13 for 3) is left out of the chain; 4 and 5 are still paragraphs.
+      {"arabic mistyped number",
+       "1 - يعرض هذا التقرير ما قامت به الأمانة العامة خلال السنة الماضية.\n\n"
+       "2 - وقد طلبت الجمعية العامة أن يقدم إليها هذا التقرير.\n\n"
+       "13 - واتخذت الأمانة العامة عدة خطوات خلال الفترة.\n\n"
+       "4 - وشاركت في هذه الأنشطة اثنتا عشرة دولة.\n\n"
+       "5 - وتوصي الأمانة العامة بمواصلة هذا التعاون.\n",
+       {"paragraph:1 -", "paragraph:2 -", "item:13 -", "paragraph:4 -", "paragraph:5 -"}},
+      // 2 typed for 1 at the start, and 3 typed for 2 further on: the second of each pair is the paragraph.
+      {"russian repeated numbers",
+       "2. В настоящем докладе описана работа Секретариата за прошедший год.\n\n"
+       "2. Генеральная Ассамблея просила представить этот доклад.\n\n"
+       "3. Секретариат провел три совещания экспертов.\n\n"
+       "5. Секретариат издал руководство по контролю качества воды.\n\n"
+       "5. В этой работе участвовали двенадцать государств.\n\n"
+       "6. Секретариат рекомендует продолжить сотрудничество.\n",
+       {"item:2.", "paragraph:2.", "paragraph:3.", "item:5.", "paragraph:5.", "paragraph:6."}},
+  };
+  for (const auto& c : cases) {
+    const Document doc = build(c.text);
+    EXPECT_EQ(numbered_kinds(doc), c.expected) << c.name;
+    expect_accounted(c.text, doc);
+  }
 }
 
 TEST(StructureCases, ResolutionPreambleIsParagraphsAfterTheTitle) {

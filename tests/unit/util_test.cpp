@@ -1,3 +1,4 @@
+#include <sstream>
 #include <filesystem>
 #include <memory>
 
@@ -46,6 +47,27 @@ TEST(Json, EscapesAndNests) {
   w.begin_object().key("symbol").value("A/59/181").key("t").value("\"<x>\"\n").key("n").null();
   w.key("a").begin_array().value(1).value(2.5).end_array().end_object();
   EXPECT_EQ(w.str(), R"({"symbol":"A/59/181","t":"\"<x>\"\n","n":null,"a":[1,2.5]})");
+}
+
+TEST(Json, TextDrainedInPiecesEqualsTheWholeText) {
+  // The QA report is drained after each finding: the pieces must join into exactly what str() would give, commas,
+  // indentation and final newline included, pretty or not.
+  for (bool pretty : {true, false}) {
+    json::Writer whole(pretty), drained(pretty);
+    std::ostringstream out;
+    for (json::Writer* w : {&whole, &drained}) {
+      w->begin_object().key("languages").begin_array().value("zh").value("ru").end_array();
+      if (w == &drained) w->drain(out);
+      w->key("findings").begin_array();
+      for (const char* m : {"六十二 ↔ 26", "«доклад»", "تقرير"}) {
+        w->begin_object().key("message").value(m).end_object();
+        if (w == &drained) w->drain(out);
+      }
+      w->end_array().end_object();
+    }
+    drained.finish(out);
+    EXPECT_EQ(out.str(), whole.str()) << pretty;
+  }
 }
 
 TEST(AtomicFile, KeepsPreviousOutputWhenNotCommittedAndRefusesInputPath) {
