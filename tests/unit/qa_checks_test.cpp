@@ -261,6 +261,15 @@ TEST(QaStructure, ParagraphsMissingDuplicatedOutOfOrderAndFootnotes) {
 
 // --- spelling ------------------------------------------------------------------------------------------------------
 
+// The words of `text` the spelling check flagged, in order.
+std::vector<std::string> misspelled(const QaResult& r, const std::string& text) {
+  std::vector<std::string> flagged;
+  for (const Finding& f : r.findings)
+    if (f.check == "spelling.unknown")
+      for (const QaSpan& sp : f.spans) flagged.push_back(text.substr(sp.offset, sp.length));
+  return flagged;
+}
+
 TEST(QaSpelling, UnEnglishWithTheWordListAndSkips) {
   QaOptions opts;
   auto c = QaChecker::create(opts);
@@ -280,11 +289,7 @@ TEST(QaSpelling, UnEnglishWithTheWordListAndSkips) {
   };
   for (const auto& cs : cases) {
     QaResult r = c->check(pairs({{"报告", cs.en}}));
-    std::vector<std::string> flagged;
-    for (const Finding& f : r.findings)
-      if (f.check == "spelling.unknown")
-        for (const QaSpan& s : f.spans) flagged.push_back(std::string(cs.en).substr(s.offset, s.length));
-    EXPECT_EQ(flagged, cs.flagged) << cs.en;
+    EXPECT_EQ(misspelled(r, cs.en), cs.flagged) << cs.en;
   }
 }
 
@@ -313,11 +318,7 @@ TEST(QaSpelling, RussianFrenchSpanishWithTheirWordListsAndSkips) {
       std::cout << "no " << cs.lang << " Hunspell dictionary installed: not checked\n";
       continue;
     }
-    std::vector<std::string> flagged;
-    for (const Finding& f : r.findings)
-      if (f.check == "spelling.unknown")
-        for (const QaSpan& sp : f.spans) flagged.push_back(std::string(cs.text).substr(sp.offset, sp.length));
-    EXPECT_EQ(flagged, cs.flagged) << cs.text;
+    EXPECT_EQ(misspelled(r, cs.text), cs.flagged) << cs.text;
   }
 }
 
